@@ -13,5 +13,7 @@ def islet_cc_library(name, copts = [], **kwargs):
 def islet_cc_binary(name, copts = [], **kwargs):
     cc_binary(name = name, copts = ISLET_COPTS + copts, **kwargs)
 
-def islet_cc_test(name, copts = [], size = "small", **kwargs):
-    cc_test(name = name, copts = ISLET_COPTS + copts, size = size, **kwargs)
+# Tests link statically, like the binaries embedders build: registrations from
+# alwayslink type targets and symbols defined across packages resolve the same way.
+def islet_cc_test(name, copts = [], size = "small", linkstatic = True, **kwargs):
+    cc_test(name = name, copts = ISLET_COPTS + copts, size = size, linkstatic = linkstatic, **kwargs)

@@ -1,0 +1,143 @@
+#include "interp/heap_type.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "runtime/str_cat.h"
+
+namespace islet {
+namespace {
+
+// The static type whose instance layout `type` uses: heap types add none of their
+// own, so it is the first static type in the MRO.
+const TypeObject* LayoutBase(const TypeObject* type) {
+  for (const TypeObject* entry : type->mro()) {
+    if (entry->IsStaticBuiltin()) return entry;
+  }
+  return type;
+}
+
+// C3 linearization: merge the bases' MROs and the list of bases. Returns nullopt
+// if no consistent order exists.
+std::optional<std::vector<TypeObject*>> C3Merge(std::vector<std::vector<TypeObject*>> sequences) {
+  std::vector<TypeObject*> result;
+  while (true) {
+    std::erase_if(sequences, [](const auto& sequence) { return sequence.empty(); });
+    if (sequences.empty()) return result;
+    TypeObject* candidate = nullptr;
+    for (const auto& sequence : sequences) {
+      TypeObject* head = sequence.front();
+      bool in_a_tail = std::any_of(sequences.begin(), sequences.end(), [&](const auto& other) {
+        return std::find(other.begin() + 1, other.end(), head) != other.end();
+      });
+      if (!in_a_tail) {
+        candidate = head;
+        break;
+      }
+    }
+    if (candidate == nullptr) return std::nullopt;
+    result.push_back(candidate);
+    for (auto& sequence : sequences) {
+      if (sequence.front() == candidate) sequence.erase(sequence.begin());
+    }
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<Ref<HeapType>> HeapType::Create(Interpreter& interp, std::string_view name,
+                                               std::span<TypeObject* const> bases) {
+  if (bases.empty()) return absl::InvalidArgumentError("a class needs at least one base");
+  for (size_t i = 0; i < bases.size(); ++i) {
+    if (!bases[i]->HasFlag(kTypeBaseType)) {
+      return absl::InvalidArgumentError(
+          StrCat("type '", bases[i]->name(), "' is not an acceptable base type"));
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (bases[i] == bases[j]) {
+        return absl::InvalidArgumentError(StrCat("duplicate base class ", bases[i]->name()));
+      }
+    }
+  }
+  // The layout base is the most derived of the bases' layouts; every other base's
+  // layout must be one of its ancestors.
+  const TypeObject* layout = LayoutBase(bases[0]);
+  for (TypeObject* base : bases) {
+    const TypeObject* candidate = LayoutBase(base);
+    if (candidate->IsSubtypeOf(layout)) {
+      layout = candidate;
+    } else if (!layout->IsSubtypeOf(candidate)) {
+      return absl::InvalidArgumentError("multiple bases have instance lay-out conflict");
+    }
+  }
+
+  std::vector<std::vector<TypeObject*>> sequences;
+  for (TypeObject* base : bases) sequences.emplace_back(base->mro().begin(), base->mro().end());
+  sequences.emplace_back(bases.begin(), bases.end());
+  std::optional<std::vector<TypeObject*>> merged = C3Merge(std::move(sequences));
+  if (!merged) {
+    std::vector<std::string_view> names;
+    for (TypeObject* base : bases) names.push_back(base->name());
+    return absl::InvalidArgumentError(
+        StrCat("Cannot create a consistent method resolution order (MRO) for bases ",
+               StrJoin(names, ", ")));
+  }
+  std::vector<Ref<TypeObject>> base_refs;
+  for (TypeObject* base : bases) base_refs.push_back(Ref<TypeObject>::Borrow(base));
+
+  Ref<HeapType> type =
+      interp.NewObject<HeapType>(interp.type_type(), std::string(name), std::move(base_refs),
+                                 std::move(*merged), layout->slots(), interp.NextHeapVersionTag());
+  for (TypeObject* base : bases) {
+    if (base->IsStaticBuiltin()) {
+      interp.StateOf(*base).AddSubclass(type.get());
+    } else {
+      static_cast<HeapType*>(base)->subclasses_.push_back(type.get());
+    }
+  }
+  return type;
+}
+
+HeapType::HeapType(std::string name, std::vector<Ref<TypeObject>> bases,
+                   std::vector<TypeObject*> mro, const TypeSlots& slots, uint32_t version_tag)
+    : TypeObject(std::string_view(), kTypeHeap | kTypeBaseType, slots),
+      name_storage_(std::move(name)),
+      base_refs_(std::move(bases)) {
+  for (const Ref<TypeObject>& base : base_refs_) base_pointers_.push_back(base.get());
+  mro_storage_.push_back(this);
+  mro_storage_.insert(mro_storage_.end(), mro.begin(), mro.end());
+  name_ = name_storage_;
+  base_ = base_pointers_.front();
+  bases_ = base_pointers_;
+  mro_ = mro_storage_;
+  version_tag_ = version_tag;
+}
+
+HeapType::~HeapType() { Unregister(); }
+
+// Removes this class from its bases' subclass lists. Idempotent.
+void HeapType::Unregister() {
+  for (TypeObject* base : base_pointers_) {
+    if (base->IsStaticBuiltin()) {
+      owner()->StateOf(*base).RemoveSubclass(this);
+    } else {
+      auto& siblings = static_cast<HeapType*>(base)->subclasses_;
+      siblings.erase(std::remove(siblings.begin(), siblings.end(), this), siblings.end());
+    }
+  }
+  base_pointers_.clear();
+}
+
+void HeapType::Clear(Object* object) {
+  HeapType* type = static_cast<HeapType*>(object);
+  type->Unregister();
+  type->dict_.Clear();
+  type->mro_storage_.assign(1, type);
+  type->mro_ = type->mro_storage_;
+  type->bases_ = {};
+  type->base_ = nullptr;
+  std::vector<Ref<TypeObject>> old_bases;
+  old_bases.swap(type->base_refs_);
+}
+
+}  // namespace islet

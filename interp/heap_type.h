@@ -1,0 +1,59 @@
+// HeapType: a class created at run time, owned by one interpreter.
+//
+// Creating one registers it as a subclass of each base: in the interpreter's
+// StaticTypeState for a static base (never in the shared type), or in the base's
+// own list for a heap base. The registration is weak: a dying heap type removes
+// itself. Its MRO is computed with C3, as Python does.
+//
+//   absl::StatusOr<Ref<HeapType>> cls = HeapType::Create(interp, "Point", {&kObjectType});
+
+#ifndef ISLET_INTERP_HEAP_TYPE_H_
+#define ISLET_INTERP_HEAP_TYPE_H_
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "interp/interpreter.h"
+#include "runtime/attr_table.h"
+#include "runtime/type_object.h"
+
+namespace islet {
+
+class HeapType final : public TypeObject {
+ public:
+  // Creates a class named `name` with `bases` (at least one) in `interp`, which
+  // must be the current interpreter. Fails with InvalidArgument, in Python's
+  // words, for a base that cannot be subclassed, a duplicate base, an instance
+  // layout conflict or an inconsistent MRO.
+  static absl::StatusOr<Ref<HeapType>> Create(Interpreter& interp, std::string_view name,
+                                              std::span<TypeObject* const> bases);
+
+  AttrTable& dict() { return dict_; }
+  // Heap subclasses of this class, in creation order (weak).
+  std::span<HeapType* const> subclasses() const { return subclasses_; }
+
+  HeapType(std::string name, std::vector<Ref<TypeObject>> bases, std::vector<TypeObject*> mro,
+           const TypeSlots& slots, uint32_t version_tag);
+  ~HeapType();
+
+  // TypeSlots::clear for heap types (the metatype `type` uses it): drops the dict,
+  // bases and MRO and the subclass registrations.
+  static void Clear(Object* object);
+
+ private:
+  void Unregister();
+
+  std::string name_storage_;
+  std::vector<Ref<TypeObject>> base_refs_;
+  std::vector<TypeObject*> base_pointers_;
+  std::vector<TypeObject*> mro_storage_;
+  AttrTable dict_;
+  std::vector<HeapType*> subclasses_;
+};
+
+}  // namespace islet
+
+#endif  // ISLET_INTERP_HEAP_TYPE_H_

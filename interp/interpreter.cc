@@ -1,0 +1,214 @@
+#include "interp/interpreter.h"
+
+#include <cassert>
+#include <cstdio>
+#include <vector>
+
+#include "runtime/str_cat.h"
+#include "runtime/type_registry.h"
+
+namespace islet {
+namespace {
+
+constinit std::atomic<int> inject_init_failure_at{-1};
+
+}  // namespace
+
+constinit thread_local Interpreter* Interpreter::current_ = nullptr;
+
+void InjectStaticTypeInitFailureForTesting(int k) {
+  inject_init_failure_at.store(k, std::memory_order_relaxed);
+}
+
+// ---------------------------------------------------------------------------
+// Lifecycle
+// ---------------------------------------------------------------------------
+
+Interpreter::Interpreter(const InterpreterSetup& setup)
+    : setup_(setup),
+      type_states_(std::make_unique<StaticTypeState[]>(setup.init_order.size())),
+      next_heap_version_tag_(static_cast<uint32_t>(kStaticTypeCapacity) + 1) {
+  objects_.prev_ = objects_.next_ = &objects_;
+}
+
+Interpreter::~Interpreter() = default;
+
+void Interpreter::Delete(Interpreter* interp) {
+  interp->Teardown();
+  delete interp;
+}
+
+absl::StatusOr<std::unique_ptr<Interpreter, void (*)(Interpreter*)>> Interpreter::Create(
+    const InterpreterSetup& setup) {
+  std::unique_ptr<Interpreter, void (*)(Interpreter*)> interp(new Interpreter(setup),
+                                                              &Interpreter::Delete);
+  AttachGuard attached(*interp);
+  int fail_at = inject_init_failure_at.load(std::memory_order_relaxed);
+  for (size_t k = 0; k < setup.init_order.size(); ++k) {
+    StaticType* type = setup.init_order[k];
+    absl::Status status;
+    if (static_cast<int>(k) == fail_at &&
+        inject_init_failure_at.compare_exchange_strong(fail_at, -1)) {
+      status = absl::InternalError("injected failure");
+    } else if (type->spec().init != nullptr) {
+      status = type->spec().init(*interp);
+    }
+    if (!status.ok()) {
+      // The unique_ptr's deleter tears down what was initialized so far, after
+      // this thread detaches.
+      return absl::Status(status.code(),
+                          StrCat("creating interpreter ", setup.id, ": init of builtin type '",
+                                 type->name(), "' failed: ", status.message()));
+    }
+    interp->type_states_[k].ready_ = true;
+  }
+  return interp;
+}
+
+void Interpreter::Teardown() {
+  assert(current_ != this && "the tearing-down thread must not be attached");
+  AttachGuard attached(*this);
+  // Weak references to static types first: their referents outlive this
+  // interpreter, so they are detached without callbacks (as CPython does).
+  for (size_t i = 0; i < setup_.init_order.size(); ++i) {
+    type_states_[i].weakrefs().ClearWithoutCallbacks();
+  }
+  // Roots: the per-type dicts hold this interpreter's objects.
+  for (size_t i = 0; i < setup_.init_order.size(); ++i) {
+    if (type_states_[i].dict_) type_states_[i].dict_->Clear();
+  }
+  ClearAllObjects();
+  FiniStaticTypes();
+}
+
+// Breaks every reference between this interpreter's objects, so reference cycles
+// free themselves. Assumes the roots were already dropped.
+void Interpreter::ClearAllObjects() {
+  std::vector<Ref<Object>> live;
+  for (Object* object = objects_.next_; object != &objects_; object = object->next_) {
+    live.push_back(Ref<Object>::Borrow(object));
+  }
+  for (const Ref<Object>& object : live) {
+    if (auto clear = object->type()->slots().clear) clear(object.get());
+  }
+  live.clear();  // the last references: everything no one else holds is freed here
+
+  // Whatever is still alive is referenced from outside the interpreter's objects:
+  // a C++ Ref that outlived its interpreter. Its memory goes with the interpreter.
+  size_t leftover = 0;
+  for (Object* object = objects_.next_; object != &objects_; object = object->next_) ++leftover;
+  if (leftover == 0) return;
+  std::fprintf(stderr,
+               "islet: interpreter %lld destroyed while C++ still held references to %zu of "
+               "its objects; those references are now invalid\n",
+               static_cast<long long>(id()), leftover);
+  // Cleared objects hold no references but to their type (clear guarantees it), so
+  // they can go in any order as long as type objects go last.
+  for (bool free_type_objects : {false, true}) {
+    Object* object = objects_.next_;
+    while (object != &objects_) {
+      Object* next = object->next_;
+      if ((object->type() == setup_.type_type) == free_type_objects) FreeCleared(object);
+      object = next;
+    }
+  }
+}
+
+void Interpreter::FreeCleared(Object* object) {
+  const TypeSlots& slots = object->type()->slots();
+  Untrack(object, slots.instance_size);
+  if (slots.destroy != nullptr) slots.destroy(object);
+  ::operator delete(object);
+}
+
+// Runs fini for every ready static type in reverse init order, so a type is
+// finalized before everything it depends on. Assumes every object is gone; drops
+// the subclass lists even if heap subclasses somehow survive.
+void Interpreter::FiniStaticTypes() {
+  for (size_t i = setup_.init_order.size(); i-- > 0;) {
+    StaticTypeState& state = type_states_[i];
+    if (!state.ready_) continue;
+    StaticType* type = setup_.init_order[i];
+    if (type->spec().fini != nullptr) type->spec().fini(*this);
+    state.subclasses_.reset();
+    state.dict_.reset();
+    state.ready_ = false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Objects
+// ---------------------------------------------------------------------------
+
+void* Interpreter::AllocateObjectMemory(size_t instance_size, size_t cxx_size) {
+  assert(instance_size >= cxx_size && "type's instance_size is smaller than its C++ class");
+  (void)cxx_size;
+  return ::operator new(instance_size);
+}
+
+void Interpreter::Track(Object* object, TypeObject* type) {
+  object->type_ = type;
+  object->owner_ = this;
+  object->refcount_ = 1;
+  if (type->HasFlag(kTypeHeap)) IncRef(type);  // instances keep their heap type alive
+  object->prev_ = objects_.prev_;
+  object->next_ = &objects_;
+  objects_.prev_->next_ = object;
+  objects_.prev_ = object;
+  stats_.live_objects += 1;
+  stats_.live_bytes += type->slots().instance_size;
+}
+
+void Interpreter::Untrack(Object* object, size_t instance_size) {
+  object->prev_->next_ = object->next_;
+  object->next_->prev_ = object->prev_;
+  object->prev_ = object->next_ = nullptr;
+  stats_.live_objects -= 1;
+  stats_.live_bytes -= instance_size;
+}
+
+void Dealloc(Object* object) {
+  TypeObject* type = object->type();
+  Interpreter* owner = object->owner();
+  const TypeSlots& slots = type->slots();
+  owner->Untrack(object, slots.instance_size);
+  if (slots.destroy != nullptr) slots.destroy(object);
+  ::operator delete(object);
+  if (type->HasFlag(kTypeHeap)) DecRef(type);
+}
+
+// ---------------------------------------------------------------------------
+// Names and version tags
+// ---------------------------------------------------------------------------
+
+const Name* Interpreter::Intern(std::string_view text) {
+  if (const Name* shared = setup_.runtime_names->Find(text)) return shared;
+  return names_.Intern(text);
+}
+
+uint32_t Interpreter::NextHeapVersionTag() {
+  if (next_heap_version_tag_ == 0) return 0;  // exhausted: heap types go uncached
+  return next_heap_version_tag_++;
+}
+
+// ---------------------------------------------------------------------------
+// Attaching threads
+// ---------------------------------------------------------------------------
+
+AttachGuard::AttachGuard(Interpreter& interp) : interp_(&interp), previous_(Interpreter::current_) {
+  if (previous_ == interp_) return;  // already attached: nothing to do
+  if (previous_ != nullptr) previous_->lock_.unlock();
+  interp_->attached_threads_.fetch_add(1, std::memory_order_acq_rel);
+  interp_->lock_.lock();
+  Interpreter::current_ = interp_;
+}
+
+AttachGuard::~AttachGuard() {
+  if (previous_ == interp_) return;
+  Interpreter::current_ = previous_;
+  interp_->lock_.unlock();
+  interp_->attached_threads_.fetch_sub(1, std::memory_order_acq_rel);
+  if (previous_ != nullptr) previous_->lock_.lock();
+}
+
+}  // namespace islet

@@ -1,0 +1,165 @@
+// Interpreter: one isolated interpreter and everything it owns.
+//
+// An interpreter owns its objects (allocated, tracked and freed here), a state array
+// with one StaticTypeState per registered static builtin type (indexed by the type's
+// static index), its own interned names and its own lock. Nothing in it is shared
+// with other interpreters, so interpreters on different threads never contend.
+//
+// A thread works in an interpreter only while attached to it (AttachGuard, below),
+// which holds the interpreter's lock; Interpreter::Current() is the thread's
+// interpreter. Interpreters are created and destroyed through Runtime (runtime.h).
+//
+//   absl::StatusOr<Interpreter*> interp = Runtime::CreateInterpreter();
+//   {
+//     AttachGuard attached(**interp);
+//     StaticTypeState& state = (*interp)->StateOf(kIntType);
+//     ...
+//   }
+//   Runtime::DestroyInterpreter(*interp).IgnoreError();
+
+#ifndef ISLET_INTERP_INTERPRETER_H_
+#define ISLET_INTERP_INTERPRETER_H_
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <span>
+#include <string_view>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "interp/static_type_state.h"
+#include "runtime/name.h"
+#include "runtime/object.h"
+#include "runtime/static_type.h"
+#include "runtime/type_object.h"
+
+namespace islet {
+
+// Objects and bytes an interpreter currently has allocated.
+struct InterpreterMemoryStats {
+  uint64_t live_objects = 0;
+  uint64_t live_bytes = 0;
+  friend bool operator==(const InterpreterMemoryStats&, const InterpreterMemoryStats&) = default;
+};
+
+// What an interpreter needs from the runtime; fixed while the runtime lives.
+struct InterpreterSetup {
+  int64_t id;
+  bool is_main;
+  std::span<StaticType* const> init_order;  // the frozen registry's order
+  const NameTable* runtime_names;           // read-only, shared
+  StaticType* type_type;                    // the metatype `type`
+};
+
+class Interpreter {
+ public:
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+
+  int64_t id() const { return setup_.id; }
+  bool is_main() const { return setup_.is_main; }
+
+  // The interpreter the calling thread is attached to, or nullptr.
+  static Interpreter* Current() { return current_; }
+
+  // This interpreter's state for the static builtin type `type`: one thread-local
+  // read (to find the interpreter) and one index, no lock, no search.
+  StaticTypeState& StateOf(const TypeObject& type) {
+    return type_states_[static_cast<size_t>(type.static_index())];
+  }
+
+  // Allocates a T (an Object subclass) of type `type`, owned by this interpreter.
+  // `type`'s instance_size must fit a T. The caller must be attached.
+  template <typename T, typename... Args>
+  Ref<T> NewObject(TypeObject* type, Args&&... args) {
+    void* memory = AllocateObjectMemory(type->slots().instance_size, sizeof(T));
+    T* object = new (memory) T(std::forward<Args>(args)...);
+    Track(object, type);
+    return Ref<T>::Steal(object);
+  }
+
+  // Returns the interned Name for `text`: the runtime's if builtin types use it,
+  // otherwise this interpreter's.
+  const Name* Intern(std::string_view text);
+
+  // The metatype `type`, the type of every type object.
+  StaticType* type_type() const { return setup_.type_type; }
+  std::span<StaticType* const> static_types() const { return setup_.init_order; }
+
+  // Next per-interpreter version tag for a heap type. Static types use the tags
+  // 1..kStaticTypeCapacity, so the two ranges never collide.
+  uint32_t NextHeapVersionTag();
+
+  InterpreterMemoryStats memory_stats() const { return stats_; }
+  // Threads holding an AttachGuard on this interpreter (including waiting ones).
+  int attached_threads() const { return attached_threads_.load(std::memory_order_acquire); }
+
+ private:
+  friend class AttachGuard;
+  friend class Runtime;
+  friend void Dealloc(Object* object);
+
+  explicit Interpreter(const InterpreterSetup& setup);
+  ~Interpreter();
+
+  // Creates an interpreter and runs every static type's init in init order. If one
+  // fails, everything already initialized is finalized in reverse and the error is
+  // returned, naming the type.
+  static absl::StatusOr<std::unique_ptr<Interpreter, void (*)(Interpreter*)>> Create(
+      const InterpreterSetup& setup);
+  // Tears the interpreter down: weak references to static types, roots, every
+  // object (cycles included), then each ready type's fini in reverse init order.
+  // The calling thread must not be attached to it.
+  void Teardown();
+  static void Delete(Interpreter* interp);
+
+  void* AllocateObjectMemory(size_t instance_size, size_t cxx_size);
+  void Track(Object* object, TypeObject* type);
+  void Untrack(Object* object, size_t instance_size);
+  void ClearAllObjects();
+  // Frees an object that was cleared and outlived ClearAllObjects, without
+  // touching its (possibly already freed) heap type's refcount.
+  void FreeCleared(Object* object);
+  void FiniStaticTypes();
+
+  static constinit thread_local Interpreter* current_;
+
+  const InterpreterSetup setup_;
+  std::unique_ptr<StaticTypeState[]> type_states_;
+  NameTable names_;
+  InterpreterMemoryStats stats_;
+  Object objects_;  // sentinel of the circular list of live objects
+  uint32_t next_heap_version_tag_;
+  std::mutex lock_;
+  std::atomic<int> attached_threads_{0};
+};
+
+// AttachGuard attaches the calling thread to an interpreter for its lifetime: it
+// takes the interpreter's lock and makes it Current(). Attaching while attached to
+// another interpreter releases that one's lock until this guard ends (so two
+// threads crossing between A and B cannot deadlock); attaching again to the
+// current interpreter is a no-op.
+class AttachGuard {
+ public:
+  explicit AttachGuard(Interpreter& interp);
+  ~AttachGuard();
+  AttachGuard(const AttachGuard&) = delete;
+  AttachGuard& operator=(const AttachGuard&) = delete;
+
+ private:
+  Interpreter* interp_;
+  Interpreter* previous_;
+};
+
+// Failure injection for tests: the next interpreter creation fails the init of the
+// static type at position `k` of init order (once). A negative `k` disarms it.
+void InjectStaticTypeInitFailureForTesting(int k);
+
+}  // namespace islet
+
+#endif  // ISLET_INTERP_INTERPRETER_H_

@@ -1,0 +1,64 @@
+// Weak references: WeakRefObject (the object a weak reference is) and WeakRefList
+// (the referent's list of them).
+//
+// The list of weak references to a static builtin type lives in the interpreter's
+// StaticTypeState, never in the shared type, so interpreter B's weak references
+// are invisible to A and are cleared when B is destroyed (without callbacks, as
+// CPython does at interpreter teardown).
+
+#ifndef ISLET_INTERP_WEAKREF_H_
+#define ISLET_INTERP_WEAKREF_H_
+
+#include <cstddef>
+#include <utility>
+
+#include "runtime/object.h"
+
+namespace islet {
+
+class WeakRefList;
+
+// WeakRefObject does not keep its referent alive; referent() is nullptr once the
+// referent is gone or the reference was cleared.
+class WeakRefObject : public Object {
+ public:
+  WeakRefObject(Object* referent, Ref<Object> callback)
+      : referent_(referent), callback_(std::move(callback)) {}
+  ~WeakRefObject();
+
+  Object* referent() const { return referent_; }
+  Object* callback() const { return callback_.get(); }
+
+  // TypeSlots::clear for weakref types: drops the callback.
+  static void Clear(Object* object);
+
+ private:
+  friend class WeakRefList;
+  Object* referent_;
+  Ref<Object> callback_;
+  WeakRefList* list_ = nullptr;
+  WeakRefObject* prev_ = nullptr;
+  WeakRefObject* next_ = nullptr;
+};
+
+// WeakRefList: the weak references to one referent, intrusive and unowned.
+class WeakRefList {
+ public:
+  WeakRefList() = default;
+  WeakRefList(const WeakRefList&) = delete;
+  WeakRefList& operator=(const WeakRefList&) = delete;
+
+  void Add(WeakRefObject* ref);
+  void Remove(WeakRefObject* ref);
+  size_t size() const { return size_; }
+  // Detaches every reference from the referent without calling callbacks.
+  void ClearWithoutCallbacks();
+
+ private:
+  WeakRefObject* head_ = nullptr;
+  size_t size_ = 0;
+};
+
+}  // namespace islet
+
+#endif  // ISLET_INTERP_WEAKREF_H_

@@ -1,0 +1,218 @@
+#include "runtime/runtime.h"
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "runtime/name.h"
+#include "runtime/str_cat.h"
+
+namespace islet {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Runtime state: constant-initialized, trivially destructible. Everything below
+// `mutex` is guarded by it; after Initialize the registry, the readied static
+// types and `names` are read-only and read without it.
+// ---------------------------------------------------------------------------
+
+struct RuntimeState {
+  std::mutex mutex;
+  bool initialized = false;
+  Interpreter* main = nullptr;
+  std::vector<Interpreter*>* subinterpreters = nullptr;  // in creation order
+  int64_t next_interpreter_id = 0;
+  NameTable* names = nullptr;
+  StaticType* type_type = nullptr;
+};
+
+constinit RuntimeState state;
+
+InterpreterSetup NextSetup(bool is_main) {
+  return InterpreterSetup{
+      .id = state.next_interpreter_id++,
+      .is_main = is_main,
+      .init_order = TypeRegistry::Global().init_order(),
+      .runtime_names = state.names,
+      .type_type = state.type_type,
+  };
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Shared parts of static types: written here, before any interpreter exists, and
+// cleared here, after the last one is gone. Nothing else writes to them.
+// ---------------------------------------------------------------------------
+
+class StaticTypeReadier {
+ public:
+  // Readies every type in init order; a type's base comes before it, so its MRO is
+  // already known.
+  static void ReadyAll(const TypeRegistry& registry, StaticType* type_type) {
+    std::span<StaticType* const> order = registry.init_order();
+    for (size_t index = 0; index < order.size(); ++index) {
+      StaticType* type = order[index];
+      type->set_type(type_type);
+      type->base_ = type->spec().base ? registry.Find(type->spec().base) : nullptr;
+      size_t inherited = type->base_ ? type->base_->mro().size() : 0;
+      TypeObject** mro = new TypeObject*[inherited + 1];
+      mro[0] = type;
+      if (type->base_) std::copy_n(type->base_->mro().begin(), inherited, mro + 1);
+      type->mro_ = std::span<TypeObject* const>(mro, inherited + 1);
+      type->bases_ = type->base_ ? std::span<TypeObject* const>(&type->base_, 1)
+                                 : std::span<TypeObject* const>();
+      type->static_index_ = static_cast<int32_t>(index);
+      type->version_tag_ = static_cast<uint32_t>(index) + 1;
+      type->flags_ = type->spec().flags | kTypeStaticBuiltin | kTypeImmutable | kTypeReady;
+    }
+  }
+
+  // The final fini of the shared parts, in fini order.
+  static void FiniAll(const TypeRegistry& registry) {
+    std::span<StaticType* const> order = registry.init_order();
+    for (size_t i = order.size(); i-- > 0;) {
+      StaticType* type = order[i];
+      delete[] type->mro_.data();
+      type->mro_ = {};
+      type->bases_ = {};
+      type->base_ = nullptr;
+      type->static_index_ = -1;
+      type->version_tag_ = 0;
+      type->flags_ = type->spec().flags;
+      type->set_type(nullptr);
+    }
+  }
+};
+
+// ---------------------------------------------------------------------------
+// Lifecycle
+// ---------------------------------------------------------------------------
+
+absl::Status Runtime::Initialize() {
+  std::lock_guard<std::mutex> lock(state.mutex);
+  if (state.initialized) return absl::FailedPreconditionError("the runtime is already initialized");
+  TypeRegistry& registry = TypeRegistry::Global();
+  if (absl::Status frozen = registry.Freeze(); !frozen.ok()) return frozen;
+  for (const char* root : {"object", "type"}) {
+    if (registry.Find(root) == nullptr) {
+      registry.Unfreeze();
+      return absl::NotFoundError(
+          StrCat("builtin type '", root, "' is not registered: link //types/", root));
+    }
+  }
+  state.type_type = registry.Find("type");
+  StaticTypeReadier::ReadyAll(registry, state.type_type);
+  state.names = new NameTable();
+  for (StaticType* type : registry.init_order()) state.names->Intern(type->name());
+  state.subinterpreters = new std::vector<Interpreter*>();
+  state.next_interpreter_id = 0;
+
+  auto main = Interpreter::Create(NextSetup(/*is_main=*/true));
+  if (!main.ok()) {
+    delete state.subinterpreters;
+    state.subinterpreters = nullptr;
+    delete state.names;
+    state.names = nullptr;
+    StaticTypeReadier::FiniAll(registry);
+    registry.Unfreeze();
+    return main.status();
+  }
+  state.main = main->release();
+  state.initialized = true;
+  return absl::OkStatus();
+}
+
+absl::Status Runtime::Finalize() {
+  std::lock_guard<std::mutex> lock(state.mutex);
+  if (!state.initialized) return absl::FailedPreconditionError("the runtime is not initialized");
+  std::vector<Interpreter*> all = *state.subinterpreters;
+  all.push_back(state.main);
+  for (Interpreter* interp : all) {
+    if (interp->attached_threads() > 0) {
+      return absl::FailedPreconditionError(StrCat("cannot finalize the runtime: interpreter ",
+                                                  interp->id(), " has ", interp->attached_threads(),
+                                                  " attached thread(s)"));
+    }
+  }
+  // Subinterpreters first, newest first; the main interpreter last.
+  for (auto it = state.subinterpreters->rbegin(); it != state.subinterpreters->rend(); ++it) {
+    Interpreter::Delete(*it);
+  }
+  delete state.subinterpreters;
+  state.subinterpreters = nullptr;
+  Interpreter::Delete(state.main);
+  state.main = nullptr;
+  // Final fini of the shared parts: no interpreter is left to read them.
+  delete state.names;
+  state.names = nullptr;
+  StaticTypeReadier::FiniAll(TypeRegistry::Global());
+  TypeRegistry::Global().Unfreeze();
+  state.type_type = nullptr;
+  state.initialized = false;
+  return absl::OkStatus();
+}
+
+bool Runtime::IsInitialized() {
+  std::lock_guard<std::mutex> lock(state.mutex);
+  return state.initialized;
+}
+
+Interpreter* Runtime::MainInterpreter() {
+  std::lock_guard<std::mutex> lock(state.mutex);
+  return state.main;
+}
+
+absl::StatusOr<Interpreter*> Runtime::CreateInterpreter() {
+  InterpreterSetup setup;
+  {
+    std::lock_guard<std::mutex> lock(state.mutex);
+    if (!state.initialized) return absl::FailedPreconditionError("the runtime is not initialized");
+    setup = NextSetup(/*is_main=*/false);
+  }
+  // Per-type init runs outside the runtime lock: creations proceed in parallel.
+  auto created = Interpreter::Create(setup);
+  if (!created.ok()) return created.status();
+  std::lock_guard<std::mutex> lock(state.mutex);
+  Interpreter* interp = created->release();
+  state.subinterpreters->push_back(interp);
+  return interp;
+}
+
+absl::Status Runtime::DestroyInterpreter(Interpreter* interp) {
+  {
+    std::lock_guard<std::mutex> lock(state.mutex);
+    if (!state.initialized) return absl::FailedPreconditionError("the runtime is not initialized");
+    if (interp != nullptr && interp == state.main) {
+      return absl::FailedPreconditionError(StrCat("the main interpreter (", interp->id(),
+                                                  ") is destroyed only by Runtime::Finalize"));
+    }
+    std::vector<Interpreter*>& subs = *state.subinterpreters;
+    auto it = std::find(subs.begin(), subs.end(), interp);
+    if (it == subs.end()) {
+      return absl::NotFoundError("no such interpreter: it was already destroyed or never created");
+    }
+    if (Interpreter::Current() == interp) {
+      return absl::FailedPreconditionError(
+          StrCat("cannot destroy interpreter ", interp->id(),
+                 ": the calling thread is attached to it; detach first"));
+    }
+    if (int attached = interp->attached_threads(); attached > 0) {
+      return absl::FailedPreconditionError(StrCat("cannot destroy interpreter ", interp->id(), ": ",
+                                                  attached, " thread(s) attached to it"));
+    }
+    subs.erase(it);
+  }
+  // Teardown outside the runtime lock: destructions proceed in parallel.
+  Interpreter::Delete(interp);
+  return absl::OkStatus();
+}
+
+size_t Runtime::InterpreterCount() {
+  std::lock_guard<std::mutex> lock(state.mutex);
+  if (!state.initialized) return 0;
+  return state.subinterpreters->size() + 1;
+}
+
+}  // namespace islet

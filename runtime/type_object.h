@@ -1,0 +1,103 @@
+// TypeObject: the part every type shares, static builtin or heap.
+//
+// A static builtin type (StaticType, static_type.h) is defined once per process and
+// is immortal: the runtime fills in its shared parts (metatype, base, bases, MRO,
+// index, version tag, flags) when it readies the registry, and nothing writes to it
+// again until Runtime::Finalize. Everything mutable about it lives per interpreter
+// (interp/static_type_state.h). Heap types (interp/heap_type.h) belong to one
+// interpreter and are mortal.
+
+#ifndef ISLET_RUNTIME_TYPE_OBJECT_H_
+#define ISLET_RUNTIME_TYPE_OBJECT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <type_traits>
+
+#include "runtime/object.h"
+
+namespace islet {
+
+// Type flags.
+enum TypeFlag : uint32_t {
+  // Defined once per process and registered through ISLET_BUILTIN_TYPE.
+  kTypeStaticBuiltin = 1u << 0,
+  // Allocated at run time by one interpreter.
+  kTypeHeap = 1u << 1,
+  // May be used as a base class.
+  kTypeBaseType = 1u << 2,
+  // Attributes cannot be set or deleted (all static builtin types).
+  kTypeImmutable = 1u << 3,
+  // The shared parts are filled in; set by the runtime, cleared at finalization.
+  kTypeReady = 1u << 4,
+};
+
+// TypeSlots: how the runtime manages instances of a type.
+struct TypeSlots {
+  // Bytes of one instance, header included.
+  size_t instance_size = sizeof(Object);
+  // Runs the instance's C++ destructor; nullptr if it is trivially destructible.
+  void (*destroy)(Object*) = nullptr;
+  // Drops every reference the instance holds except the one to its type, leaving
+  // it valid (empty). Interpreter teardown calls it on every object to break
+  // reference cycles. nullptr if instances hold no references.
+  void (*clear)(Object*) = nullptr;
+};
+
+// Returns slots for instances of the C++ class T (a subclass of Object).
+template <typename T>
+constexpr TypeSlots SlotsFor(void (*clear)(Object*) = nullptr) {
+  TypeSlots slots;
+  slots.instance_size = sizeof(T);
+  if constexpr (!std::is_trivially_destructible_v<T>) {
+    slots.destroy = [](Object* object) { static_cast<T*>(object)->~T(); };
+  }
+  slots.clear = clear;
+  return slots;
+}
+
+class TypeObject : public Object {
+ public:
+  std::string_view name() const { return name_; }
+  uint32_t flags() const { return flags_; }
+  bool HasFlag(TypeFlag flag) const { return (flags_ & flag) != 0; }
+  bool IsStaticBuiltin() const { return HasFlag(kTypeStaticBuiltin); }
+  // The first base (Python's __base__); nullptr only for the root type `object`.
+  TypeObject* base() const { return base_; }
+  std::span<TypeObject* const> bases() const { return bases_; }
+  // Method resolution order, starting with this type.
+  std::span<TypeObject* const> mro() const { return mro_; }
+  // Dense registration index of a static builtin type; -1 for heap types.
+  int32_t static_index() const { return static_index_; }
+  // Attribute-cache version tag; 0 means "not cacheable right now".
+  uint32_t version_tag() const { return version_tag_; }
+  const TypeSlots& slots() const { return slots_; }
+
+  // Whether this type is `other` or a subclass of it (walks the MRO).
+  bool IsSubtypeOf(const TypeObject* other) const;
+
+ protected:
+  // Static builtin types: immortal, constant-initialized.
+  constexpr TypeObject(ImmortalTag tag, std::string_view name, uint32_t flags,
+                       const TypeSlots& slots)
+      : Object(tag), name_(name), flags_(flags), slots_(slots) {}
+  // Heap types.
+  TypeObject(std::string_view name, uint32_t flags, const TypeSlots& slots)
+      : name_(name), flags_(flags), slots_(slots) {}
+  ~TypeObject() = default;
+
+  std::string_view name_;
+  uint32_t flags_;
+  TypeObject* base_ = nullptr;
+  std::span<TypeObject* const> bases_;
+  std::span<TypeObject* const> mro_;
+  int32_t static_index_ = -1;
+  uint32_t version_tag_ = 0;
+  TypeSlots slots_;
+};
+
+}  // namespace islet
+
+#endif  // ISLET_RUNTIME_TYPE_OBJECT_H_
