@@ -8,11 +8,14 @@
 namespace islet {
 namespace {
 
-// The static type whose instance layout `type` uses: heap types add none of their
-// own, so it is the first static type in the MRO.
+// The nearest ancestor that fixes `type`'s instance layout (CPython's solid base):
+// heap types add nothing to their base's layout, and neither does a static type
+// whose instances are the size of its base's.
 const TypeObject* LayoutBase(const TypeObject* type) {
-  for (const TypeObject* entry : type->mro()) {
-    if (entry->IsStaticBuiltin()) return entry;
+  while (type->base() != nullptr &&
+         (!type->IsStaticBuiltin() ||
+          type->slots().instance_size == type->base()->slots().instance_size)) {
+    type = type->base();
   }
   return type;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 #include "runtime/name.h"
@@ -12,12 +13,17 @@ namespace islet {
 namespace {
 
 // ---------------------------------------------------------------------------
-// Runtime state: constant-initialized, trivially destructible. Everything below
-// `mutex` is guarded by it; after Initialize the registry, the readied static
-// types and `names` are read-only and read without it.
+// Runtime state: constant-initialized, trivially destructible.
+//
+// Lock order: lifecycle_mutex, then interpreter locks, then mutex. `mutex` guards
+// the fields below it and is held only briefly, never while taking an
+// interpreter's lock (a thread attached to an interpreter may take it to create
+// or destroy another). Between Initialize and Finalize the registry, the readied
+// static types and `names` are read-only and read without any lock.
 // ---------------------------------------------------------------------------
 
 struct RuntimeState {
+  std::mutex lifecycle_mutex;  // serializes Initialize and Finalize
   std::mutex mutex;
   bool initialized = false;
   Interpreter* main = nullptr;
@@ -91,8 +97,12 @@ class StaticTypeReadier {
 // ---------------------------------------------------------------------------
 
 absl::Status Runtime::Initialize() {
-  std::lock_guard<std::mutex> lock(state.mutex);
-  if (state.initialized) return absl::FailedPreconditionError("the runtime is already initialized");
+  std::lock_guard<std::mutex> lifecycle(state.lifecycle_mutex);
+  {
+    std::lock_guard<std::mutex> lock(state.mutex);
+    if (state.initialized) return absl::FailedPreconditionError("the runtime is already initialized");
+  }
+  // Not initialized: nothing else reads the registry, the types or the names.
   TypeRegistry& registry = TypeRegistry::Global();
   if (absl::Status frozen = registry.Freeze(); !frozen.ok()) return frozen;
   for (const char* root : {"object", "type"}) {
@@ -102,55 +112,79 @@ absl::Status Runtime::Initialize() {
           StrCat("builtin type '", root, "' is not registered: link //types/", root));
     }
   }
-  state.type_type = registry.Find("type");
-  StaticTypeReadier::ReadyAll(registry, state.type_type);
-  state.names = new NameTable();
-  for (StaticType* type : registry.init_order()) state.names->Intern(type->name());
-  state.subinterpreters = new std::vector<Interpreter*>();
-  state.next_interpreter_id = 0;
+  StaticType* type_type = registry.Find("type");
+  StaticTypeReadier::ReadyAll(registry, type_type);
+  auto* names = new NameTable();
+  for (StaticType* type : registry.init_order()) names->Intern(type->name());
 
-  auto main = Interpreter::Create(NextSetup(/*is_main=*/true));
+  InterpreterSetup main_setup;
+  {
+    std::lock_guard<std::mutex> lock(state.mutex);
+    state.names = names;
+    state.type_type = type_type;
+    state.next_interpreter_id = 0;
+    main_setup = NextSetup(/*is_main=*/true);
+  }
+  auto main = Interpreter::Create(main_setup);
   if (!main.ok()) {
-    delete state.subinterpreters;
-    state.subinterpreters = nullptr;
-    delete state.names;
-    state.names = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(state.mutex);
+      state.names = nullptr;
+      state.type_type = nullptr;
+    }
+    delete names;
     StaticTypeReadier::FiniAll(registry);
     registry.Unfreeze();
     return main.status();
   }
+  std::lock_guard<std::mutex> lock(state.mutex);
   state.main = main->release();
+  state.subinterpreters = new std::vector<Interpreter*>();
   state.initialized = true;
   return absl::OkStatus();
 }
 
 absl::Status Runtime::Finalize() {
-  std::lock_guard<std::mutex> lock(state.mutex);
-  if (!state.initialized) return absl::FailedPreconditionError("the runtime is not initialized");
-  std::vector<Interpreter*> all = *state.subinterpreters;
-  all.push_back(state.main);
-  for (Interpreter* interp : all) {
-    if (interp->attached_threads() > 0) {
-      return absl::FailedPreconditionError(StrCat("cannot finalize the runtime: interpreter ",
-                                                  interp->id(), " has ", interp->attached_threads(),
-                                                  " attached thread(s)"));
+  if (Interpreter* current = Interpreter::Current()) {
+    return absl::FailedPreconditionError(StrCat("cannot finalize the runtime: the calling thread "
+                                                "is attached to interpreter ",
+                                                current->id(), "; detach first"));
+  }
+  std::lock_guard<std::mutex> lifecycle(state.lifecycle_mutex);
+  Interpreter* main;
+  std::vector<Interpreter*>* subinterpreters;
+  {
+    std::lock_guard<std::mutex> lock(state.mutex);
+    if (!state.initialized) return absl::FailedPreconditionError("the runtime is not initialized");
+    std::vector<Interpreter*> all = *state.subinterpreters;
+    all.push_back(state.main);
+    for (Interpreter* interp : all) {
+      if (int attached = interp->attached_threads(); attached > 0) {
+        return absl::FailedPreconditionError(StrCat("cannot finalize the runtime: interpreter ",
+                                                    interp->id(), " has ", attached,
+                                                    " attached thread(s)"));
+      }
     }
+    main = std::exchange(state.main, nullptr);
+    subinterpreters = std::exchange(state.subinterpreters, nullptr);
+    state.initialized = false;  // from here on, creating and destroying are refused
   }
   // Subinterpreters first, newest first; the main interpreter last.
-  for (auto it = state.subinterpreters->rbegin(); it != state.subinterpreters->rend(); ++it) {
+  for (auto it = subinterpreters->rbegin(); it != subinterpreters->rend(); ++it) {
     Interpreter::Delete(*it);
   }
-  delete state.subinterpreters;
-  state.subinterpreters = nullptr;
-  Interpreter::Delete(state.main);
-  state.main = nullptr;
+  delete subinterpreters;
+  Interpreter::Delete(main);
   // Final fini of the shared parts: no interpreter is left to read them.
-  delete state.names;
-  state.names = nullptr;
+  NameTable* names;
+  {
+    std::lock_guard<std::mutex> lock(state.mutex);
+    names = std::exchange(state.names, nullptr);
+    state.type_type = nullptr;
+  }
+  delete names;
   StaticTypeReadier::FiniAll(TypeRegistry::Global());
   TypeRegistry::Global().Unfreeze();
-  state.type_type = nullptr;
-  state.initialized = false;
   return absl::OkStatus();
 }
 

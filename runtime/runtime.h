@@ -7,8 +7,9 @@
 //               then clear the shared parts and unfreeze the registry, so a later
 //               Initialize starts clean.
 //
-// Initialize and Finalize must not race with each other or with interpreter
-// creation; creating and destroying interpreters is safe from any thread.
+// Initialize and Finalize are serialized with each other, but must not overlap
+// with creating or destroying interpreters; between them, creating and destroying
+// interpreters is safe from any thread, concurrently.
 //
 //   if (absl::Status s = Runtime::Initialize(); !s.ok()) return s;
 //   absl::StatusOr<Interpreter*> sub = Runtime::CreateInterpreter();
@@ -36,8 +37,8 @@ class Runtime {
   // root types `object` and `type` are not linked, or the main interpreter cannot
   // be created.
   static absl::Status Initialize();
-  // Fails, changing nothing, if the runtime is not initialized or a thread is
-  // attached to any interpreter (the calling thread included).
+  // Fails, changing nothing, if the runtime is not initialized, the calling thread
+  // is attached to an interpreter, or any thread is attached to one.
   static absl::Status Finalize();
   static bool IsInitialized();
 
