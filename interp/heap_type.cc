@@ -118,6 +118,16 @@ HeapType::HeapType(std::string name, std::vector<Ref<TypeObject>> bases,
 
 HeapType::~HeapType() { Unregister(); }
 
+void HeapType::AssignNewVersionTags(Interpreter& interp) {
+  if (version_tags_used_ < kMaxVersionTags) {
+    ++version_tags_used_;
+    version_tag_ = interp.NextHeapVersionTag();
+  } else {
+    version_tag_ = 0;
+  }
+  for (HeapType* subclass : subclasses_) subclass->AssignNewVersionTags(interp);
+}
+
 // Removes this class from its bases' subclass lists. Idempotent.
 void HeapType::Unregister() {
   for (TypeObject* base : base_pointers_) {

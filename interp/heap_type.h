@@ -31,9 +31,15 @@ class HeapType final : public TypeObject {
   static absl::StatusOr<Ref<HeapType>> Create(Interpreter& interp, std::string_view name,
                                               std::span<TypeObject* const> bases);
 
-  AttrTable& dict() { return dict_; }
+  // The class's own attributes. Changed only through Interpreter::SetTypeDictEntry,
+  // which gives this class and its subclasses new version tags.
+  const AttrTable& dict() const { return dict_; }
   // Heap subclasses of this class, in creation order (weak).
   std::span<HeapType* const> subclasses() const { return subclasses_; }
+
+  // Most version tags one class may use; past it, the class is no longer cached
+  // (one class mutated in a loop must not use up the interpreter's tags).
+  static constexpr uint32_t kMaxVersionTags = 1000;
 
   HeapType(std::string name, std::vector<Ref<TypeObject>> bases, std::vector<TypeObject*> mro,
            const TypeSlots& slots, uint32_t version_tag);
@@ -44,7 +50,12 @@ class HeapType final : public TypeObject {
   static void Clear(Object* object);
 
  private:
+  friend class Interpreter;
+
   void Unregister();
+  // Gives this class and, recursively, its subclasses fresh version tags, so no
+  // cached lookup made before a change can match after it.
+  void AssignNewVersionTags(Interpreter& interp);
 
   std::string name_storage_;
   std::vector<Ref<TypeObject>> base_refs_;
@@ -52,6 +63,7 @@ class HeapType final : public TypeObject {
   std::vector<TypeObject*> mro_storage_;
   AttrTable dict_;
   std::vector<HeapType*> subclasses_;
+  uint32_t version_tags_used_ = 1;
 };
 
 }  // namespace islet

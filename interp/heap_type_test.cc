@@ -75,8 +75,8 @@ TEST_F(HeapTypeTest, TextbookC3Example) {
   Ref<HeapType> c = Class("C", {d.get(), f.get()});
   Ref<HeapType> b = Class("B", {d.get(), e.get()});
   Ref<HeapType> a = Class("A", {b.get(), c.get()});
-  EXPECT_THAT(a->mro(), ElementsAre(a.get(), b.get(), c.get(), d.get(), e.get(), f.get(),
-                                    &kObjectType));
+  EXPECT_THAT(a->mro(),
+              ElementsAre(a.get(), b.get(), c.get(), d.get(), e.get(), f.get(), &kObjectType));
 }
 
 TEST_F(HeapTypeTest, InconsistentMroIsRejected) {

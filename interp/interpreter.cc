@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "interp/heap_type.h"
 #include "runtime/str_cat.h"
 #include "runtime/type_registry.h"
 
@@ -68,6 +69,7 @@ absl::StatusOr<std::unique_ptr<Interpreter, void (*)(Interpreter*)>> Interpreter
 void Interpreter::Teardown() {
   assert(current_ != this && "the tearing-down thread must not be attached");
   AttachGuard attached(*this);
+  attribute_cache_.Clear();  // its borrowed values are about to go
   // Weak references to static types first: their referents outlive this
   // interpreter, so they are detached without callbacks (as CPython does).
   for (size_t i = 0; i < setup_.init_order.size(); ++i) {
@@ -175,6 +177,53 @@ void Dealloc(Object* object) {
   if (slots.destroy != nullptr) slots.destroy(object);
   ::operator delete(object);
   if (type->HasFlag(kTypeHeap)) DecRef(type);
+}
+
+// ---------------------------------------------------------------------------
+// Type attributes
+// ---------------------------------------------------------------------------
+
+const AttrTable* Interpreter::TypeDict(const TypeObject& type) const {
+  if (type.IsStaticBuiltin()) return type_states_[static_cast<size_t>(type.static_index())].dict();
+  return &static_cast<const HeapType&>(type).dict();
+}
+
+void Interpreter::SetTypeDictEntry(TypeObject& type, const Name* name, Ref<Object> value) {
+  if (type.IsStaticBuiltin()) {
+    StateOf(type).mutable_dict().Set(name, std::move(value));
+  } else {
+    static_cast<HeapType&>(type).dict_.Set(name, std::move(value));
+  }
+  TypeDictChanged(type);
+}
+
+bool Interpreter::RemoveTypeDictEntry(TypeObject& type, const Name* name) {
+  bool removed = type.IsStaticBuiltin() ? StateOf(type).mutable_dict().Remove(name)
+                                        : static_cast<HeapType&>(type).dict_.Remove(name);
+  if (removed) TypeDictChanged(type);
+  return removed;
+}
+
+void Interpreter::TypeDictChanged(TypeObject& type) {
+  if (type.IsStaticBuiltin()) {
+    // Static tags are fixed for the runtime's life (other interpreters rely on
+    // them), so this interpreter forgets everything it cached instead.
+    attribute_cache_.Clear();
+  } else {
+    static_cast<HeapType&>(type).AssignNewVersionTags(*this);
+  }
+}
+
+Object* Interpreter::LookupTypeAttribute(const TypeObject& type, const Name* name) {
+  const uint32_t version = type.version_tag();
+  Object* value = nullptr;
+  if (version != 0 && attribute_cache_.Find(version, name, &value)) return value;
+  for (const TypeObject* entry : type.mro()) {
+    const AttrTable* dict = TypeDict(*entry);
+    if (dict != nullptr && (value = dict->Get(name)) != nullptr) break;
+  }
+  if (version != 0) attribute_cache_.Store(version, name, value);
+  return value;
 }
 
 // ---------------------------------------------------------------------------

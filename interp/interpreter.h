@@ -32,7 +32,9 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "interp/attribute_cache.h"
 #include "interp/static_type_state.h"
+#include "runtime/attr_table.h"
 #include "runtime/name.h"
 #include "runtime/object.h"
 #include "runtime/static_type.h"
@@ -83,6 +85,21 @@ class Interpreter {
     return Ref<T>::Steal(object);
   }
 
+  // --- Type attributes (the caller must be attached) ---
+
+  // `type`'s own dict as this interpreter sees it: a static type's
+  // per-interpreter dict (nullptr while empty), or a heap type's dict.
+  const AttrTable* TypeDict(const TypeObject& type) const;
+  // Stores `value` under `name` in `type`'s dict. For a static type the entry
+  // exists in this interpreter only (the embedder's way to extend a builtin type
+  // per interpreter). Keeps the attribute cache correct.
+  void SetTypeDictEntry(TypeObject& type, const Name* name, Ref<Object> value);
+  // Removes `name` from `type`'s own dict; returns false if it was not there.
+  bool RemoveTypeDictEntry(TypeObject& type, const Name* name);
+  // Finds `name` along `type`'s MRO, through the attribute cache. Returns the
+  // value (borrowed) or nullptr.
+  Object* LookupTypeAttribute(const TypeObject& type, const Name* name);
+
   // Returns the interned Name for `text`: the runtime's if builtin types use it,
   // otherwise this interpreter's.
   const Name* Intern(std::string_view text);
@@ -122,6 +139,8 @@ class Interpreter {
   void Track(Object* object, TypeObject* type);
   void Untrack(Object* object, size_t instance_size);
   void ClearAllObjects();
+  // Called after `type`'s dict changed.
+  void TypeDictChanged(TypeObject& type);
   // Frees an object that was cleared and outlived ClearAllObjects, without
   // touching its (possibly already freed) heap type's refcount.
   void FreeCleared(Object* object);
@@ -132,6 +151,7 @@ class Interpreter {
   const InterpreterSetup setup_;
   std::unique_ptr<StaticTypeState[]> type_states_;
   NameTable names_;
+  AttributeCache attribute_cache_;
   InterpreterMemoryStats stats_;
   Object objects_;  // sentinel of the circular list of live objects
   uint32_t next_heap_version_tag_;

@@ -76,16 +76,16 @@ TEST_F(InterpreterTest, StaticTypeDictValuesArePerInterpreter) {
   Interpreter* sub = NewInterpreter();
   {
     AttachGuard attached(*main);
-    main->StateOf(kNodeType).dict().Set(main->Intern("x"), NewNode(*main));
+    main->SetTypeDictEntry(kNodeType, main->Intern("x"), NewNode(*main));
   }
   {
     AttachGuard attached(*sub);
-    EXPECT_EQ(sub->StateOf(kNodeType).dict_if_present(), nullptr);
-    sub->StateOf(kNodeType).dict().Set(sub->Intern("x"), NewNode(*sub));
+    EXPECT_EQ(sub->StateOf(kNodeType).dict(), nullptr);
+    sub->SetTypeDictEntry(kNodeType, sub->Intern("x"), NewNode(*sub));
   }
   AttachGuard attached(*main);
-  Object* in_main = main->StateOf(kNodeType).dict().Get(main->Intern("x"));
-  Object* in_sub = sub->StateOf(kNodeType).dict().Get(sub->Intern("x"));
+  Object* in_main = main->StateOf(kNodeType).dict()->Get(main->Intern("x"));
+  Object* in_sub = sub->StateOf(kNodeType).dict()->Get(sub->Intern("x"));
   ASSERT_NE(in_main, nullptr);
   ASSERT_NE(in_sub, nullptr);
   EXPECT_NE(in_main, in_sub);
@@ -93,7 +93,7 @@ TEST_F(InterpreterTest, StaticTypeDictValuesArePerInterpreter) {
   EXPECT_EQ(in_sub->owner(), sub);
   EXPECT_TRUE(Runtime::DestroyInterpreter(sub).ok());
   // The main interpreter's value is untouched by the other's teardown.
-  EXPECT_EQ(main->StateOf(kNodeType).dict().Get(main->Intern("x")), in_main);
+  EXPECT_EQ(main->StateOf(kNodeType).dict()->Get(main->Intern("x")), in_main);
 }
 
 TEST_F(InterpreterTest, NamesOfBuiltinTypesAreSharedOthersArePerInterpreter) {
@@ -134,8 +134,8 @@ TEST_F(InterpreterTest, TeardownFreesReferenceCyclesHeapTypesAndInstances) {
     // which keeps the class alive: nothing here is freed by refcounting alone.
     Ref<NodeObject> instance = sub->NewObject<NodeObject>(cls->get());
     instance->next = NewNode(*sub, instance);
-    (*cls)->dict().Set(sub->Intern("keep"), instance);
-    sub->StateOf(kNodeType).dict().Set(sub->Intern("root"), *cls);
+    sub->SetTypeDictEntry(**cls, sub->Intern("keep"), instance);
+    sub->SetTypeDictEntry(kNodeType, sub->Intern("root"), *cls);
     Ref<NodeObject> self_cycle = NewNode(*sub);
     self_cycle->next = self_cycle;
     EXPECT_EQ(sub->memory_stats().live_objects, baseline.live_objects + 4);
@@ -169,8 +169,8 @@ TEST_F(InterpreterTest, WeakRefsToStaticTypesAreCountedPerInterpreter) {
     // Held only by the interpreter: cleared (without callbacks) at its teardown.
     Ref<WeakRefObject> a = testing::NewWeakRefToStaticType(*sub, kNodeType, NewNode(*sub));
     Ref<WeakRefObject> b = testing::NewWeakRefToStaticType(*sub, kNodeType);
-    sub->StateOf(kNodeType).dict().Set(sub->Intern("a"), a);
-    sub->StateOf(kNodeType).dict().Set(sub->Intern("b"), b);
+    sub->SetTypeDictEntry(kNodeType, sub->Intern("a"), a);
+    sub->SetTypeDictEntry(kNodeType, sub->Intern("b"), b);
     EXPECT_EQ(sub->StateOf(kNodeType).weakrefs().size(), 2u);
     EXPECT_EQ(a->referent(), &kNodeType);
   }
@@ -200,8 +200,8 @@ TEST_F(InterpreterTest, FiniRunsAndDropsRegistrationsWhileHeapSubclassesAreAlive
     Ref<HeapType> cls = *HeapType::Create(*sub, "Sub", {{&kAlphaType}});
     Ref<NodeObject> instance = NewNode(*sub);
     // Stored in the interpreter, so both are still alive when teardown begins.
-    sub->StateOf(kAlphaType).dict().Set(sub->Intern("cls"), cls);
-    sub->StateOf(kAlphaType).dict().Set(sub->Intern("obj"), instance);
+    sub->SetTypeDictEntry(kAlphaType, sub->Intern("cls"), cls);
+    sub->SetTypeDictEntry(kAlphaType, sub->Intern("obj"), instance);
   }
   const int64_t id = sub->id();
   EXPECT_TRUE(Runtime::DestroyInterpreter(sub).ok());

@@ -22,13 +22,10 @@ namespace islet {
 
 class StaticTypeState {
  public:
-  // The type's dict in this interpreter: its values are this interpreter's objects.
-  AttrTable& dict() {
-    if (!dict_) dict_ = std::make_unique<AttrTable>();
-    return *dict_;
-  }
-  // Nullptr until something was stored.
-  const AttrTable* dict_if_present() const { return dict_.get(); }
+  // The type's dict in this interpreter (its values are this interpreter's
+  // objects), or nullptr while empty. Changed only through
+  // Interpreter::SetTypeDictEntry, which keeps the attribute cache right.
+  const AttrTable* dict() const { return dict_.get(); }
 
   // Heap subclasses created in this interpreter, in creation order. Weak: a
   // subclass removes itself when it dies.
@@ -56,6 +53,11 @@ class StaticTypeState {
 
  private:
   friend class Interpreter;
+
+  AttrTable& mutable_dict() {
+    if (!dict_) dict_ = std::make_unique<AttrTable>();
+    return *dict_;
+  }
 
   std::unique_ptr<AttrTable> dict_;
   std::unique_ptr<std::vector<TypeObject*>> subclasses_;

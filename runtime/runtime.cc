@@ -100,7 +100,8 @@ absl::Status Runtime::Initialize() {
   std::lock_guard<std::mutex> lifecycle(state.lifecycle_mutex);
   {
     std::lock_guard<std::mutex> lock(state.mutex);
-    if (state.initialized) return absl::FailedPreconditionError("the runtime is already initialized");
+    if (state.initialized)
+      return absl::FailedPreconditionError("the runtime is already initialized");
   }
   // Not initialized: nothing else reads the registry, the types or the names.
   TypeRegistry& registry = TypeRegistry::Global();
@@ -146,9 +147,10 @@ absl::Status Runtime::Initialize() {
 
 absl::Status Runtime::Finalize() {
   if (Interpreter* current = Interpreter::Current()) {
-    return absl::FailedPreconditionError(StrCat("cannot finalize the runtime: the calling thread "
-                                                "is attached to interpreter ",
-                                                current->id(), "; detach first"));
+    return absl::FailedPreconditionError(
+        StrCat("cannot finalize the runtime: the calling thread "
+               "is attached to interpreter ",
+               current->id(), "; detach first"));
   }
   std::lock_guard<std::mutex> lifecycle(state.lifecycle_mutex);
   Interpreter* main;

@@ -39,16 +39,16 @@ TEST(ConcurrentInterpretersTest, ThousandInterpretersCreatedAndDestroyedByFourTh
           Ref<HeapType> cls = *HeapType::Create(in, "Local", {{&kNodeType}});
           Ref<NodeObject> node = in.NewObject<NodeObject>(cls.get());
           node->next = node;  // a cycle for teardown to break
-          in.StateOf(kNodeType).dict().Set(in.Intern("node"), node);
-          in.StateOf(kNodeType).dict().Set(in.Intern("weak"),
-                                           testing::NewWeakRefToStaticType(in, kNodeType));
+          in.SetTypeDictEntry(kNodeType, in.Intern("node"), node);
+          in.SetTypeDictEntry(kNodeType, in.Intern("weak"),
+                              testing::NewWeakRefToStaticType(in, kNodeType));
           if (in.StateOf(kNodeType).subclasses().size() != 1) failures.fetch_add(1);
         }
         {
           // Threads take turns on one shared interpreter's lock.
           AttachGuard attached(*shared);
           Ref<NodeObject> node = shared->NewObject<NodeObject>(&kNodeType);
-          shared->StateOf(kNodeType).dict().Set(shared->Intern("last"), node);
+          shared->SetTypeDictEntry(kNodeType, shared->Intern("last"), node);
         }
         if (!Runtime::DestroyInterpreter(*interp).ok()) failures.fetch_add(1);
       }

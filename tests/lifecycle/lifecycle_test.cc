@@ -17,8 +17,8 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using ::testing::IsEmpty;
 using testing::HookLog;
+using ::testing::IsEmpty;
 using testing::kNodeType;
 using testing::NodeObject;
 
@@ -29,9 +29,9 @@ void Exercise(Interpreter& interp) {
   Ref<HeapType> cls = *HeapType::Create(interp, "Sub", {{&kNodeType}});
   Ref<NodeObject> instance = interp.NewObject<NodeObject>(cls.get());
   instance->next = instance;
-  interp.StateOf(kNodeType).dict().Set(interp.Intern("cls"), cls);
-  interp.StateOf(kNodeType).dict().Set(interp.Intern("weak"),
-                                       testing::NewWeakRefToStaticType(interp, kNodeType));
+  interp.SetTypeDictEntry(kNodeType, interp.Intern("cls"), cls);
+  interp.SetTypeDictEntry(kNodeType, interp.Intern("weak"),
+                          testing::NewWeakRefToStaticType(interp, kNodeType));
 }
 
 void ExpectSharedPartsCleared() {

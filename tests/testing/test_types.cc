@@ -34,7 +34,8 @@ constexpr char kBeta[] = "test_beta";
 ISLET_BUILTIN_TYPE(kNodeType, "test_node",
                    {.flags = kTypeBaseType, .slots = SlotsFor<NodeObject>(&NodeObject::Clear)});
 ISLET_BUILTIN_TYPE(kWeakRefType, "test_weakref",
-                   {.flags = kTypeBaseType, .slots = SlotsFor<WeakRefObject>(&WeakRefObject::Clear)});
+                   {.flags = kTypeBaseType,
+                    .slots = SlotsFor<WeakRefObject>(&WeakRefObject::Clear)});
 ISLET_BUILTIN_TYPE(kZetaType, kZeta, {.init = &RecordInit<kZeta>, .fini = &RecordFini<kZeta>});
 ISLET_BUILTIN_TYPE(kAlphaType, kAlpha,
                    {.deps = {kZeta},
