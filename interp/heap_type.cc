@@ -62,12 +62,14 @@ absl::StatusOr<Ref<HeapType>> HeapType::Create(Interpreter& interp, std::string_
       }
     }
   }
-  // The layout base is the most derived of the bases' layouts; every other base's
-  // layout must be one of its ancestors.
-  const TypeObject* layout = LayoutBase(bases[0]);
+  // The best base (Python's __base__) is the base with the most derived layout;
+  // every other base's layout must be one of that layout's ancestors.
+  TypeObject* best_base = bases[0];
+  const TypeObject* layout = LayoutBase(best_base);
   for (TypeObject* base : bases) {
     const TypeObject* candidate = LayoutBase(base);
     if (candidate->IsSubtypeOf(layout)) {
+      if (candidate != layout) best_base = base;
       layout = candidate;
     } else if (!layout->IsSubtypeOf(candidate)) {
       return absl::InvalidArgumentError("multiple bases have instance lay-out conflict");
@@ -88,9 +90,9 @@ absl::StatusOr<Ref<HeapType>> HeapType::Create(Interpreter& interp, std::string_
   std::vector<Ref<TypeObject>> base_refs;
   for (TypeObject* base : bases) base_refs.push_back(Ref<TypeObject>::Borrow(base));
 
-  Ref<HeapType> type =
-      interp.NewObject<HeapType>(interp.type_type(), std::string(name), std::move(base_refs),
-                                 std::move(*merged), layout->slots(), interp.NextHeapVersionTag());
+  Ref<HeapType> type = interp.NewObject<HeapType>(
+      interp.type_type(), std::string(name), std::move(base_refs), best_base, std::move(*merged),
+      best_base->slots(), interp.NextHeapVersionTag());
   for (TypeObject* base : bases) {
     if (base->IsStaticBuiltin()) {
       interp.StateOf(*base).AddSubclass(type.get());
@@ -101,7 +103,7 @@ absl::StatusOr<Ref<HeapType>> HeapType::Create(Interpreter& interp, std::string_
   return type;
 }
 
-HeapType::HeapType(std::string name, std::vector<Ref<TypeObject>> bases,
+HeapType::HeapType(std::string name, std::vector<Ref<TypeObject>> bases, TypeObject* best_base,
                    std::vector<TypeObject*> mro, const TypeSlots& slots, uint32_t version_tag)
     : TypeObject(std::string_view(), kTypeHeap | kTypeBaseType, slots),
       name_storage_(std::move(name)),
@@ -110,7 +112,7 @@ HeapType::HeapType(std::string name, std::vector<Ref<TypeObject>> bases,
   mro_storage_.push_back(this);
   mro_storage_.insert(mro_storage_.end(), mro.begin(), mro.end());
   name_ = name_storage_;
-  base_ = base_pointers_.front();
+  base_ = best_base;
   bases_ = base_pointers_;
   mro_ = mro_storage_;
   version_tag_ = version_tag;

@@ -41,8 +41,8 @@ class HeapType final : public TypeObject {
   // (one class mutated in a loop must not use up the interpreter's tags).
   static constexpr uint32_t kMaxVersionTags = 1000;
 
-  HeapType(std::string name, std::vector<Ref<TypeObject>> bases, std::vector<TypeObject*> mro,
-           const TypeSlots& slots, uint32_t version_tag);
+  HeapType(std::string name, std::vector<Ref<TypeObject>> bases, TypeObject* best_base,
+           std::vector<TypeObject*> mro, const TypeSlots& slots, uint32_t version_tag);
   ~HeapType();
 
   // TypeSlots::clear for heap types (the metatype `type` uses it): drops the dict,

@@ -12,10 +12,20 @@ namespace islet {
 namespace {
 
 constinit std::atomic<int> inject_init_failure_at{-1};
+constinit std::atomic<MemberMaterializer> member_materializer{nullptr};
+constinit std::atomic<void (*)(Interpreter&, const StaticType&)> fini_observer{nullptr};
 
 }  // namespace
 
 constinit thread_local Interpreter* Interpreter::current_ = nullptr;
+
+void SetMemberMaterializer(MemberMaterializer materializer) {
+  member_materializer.store(materializer, std::memory_order_release);
+}
+
+void SetStaticTypeFiniObserverForTesting(void (*observer)(Interpreter&, const StaticType&)) {
+  fini_observer.store(observer, std::memory_order_release);
+}
 
 void InjectStaticTypeInitFailureForTesting(int k) {
   inject_init_failure_at.store(k, std::memory_order_relaxed);
@@ -131,10 +141,12 @@ void Interpreter::FiniStaticTypes() {
     StaticTypeState& state = type_states_[i];
     if (!state.ready_) continue;
     StaticType* type = setup_.init_order[i];
+    if (auto observer = fini_observer.load(std::memory_order_acquire)) observer(*this, *type);
     if (type->spec().fini != nullptr) type->spec().fini(*this);
     state.subclasses_.reset();
     state.dict_.reset();
     state.ready_ = false;
+    state.members_materialized_ = false;
   }
 }
 
@@ -183,13 +195,29 @@ void Dealloc(Object* object) {
 // Type attributes
 // ---------------------------------------------------------------------------
 
-const AttrTable* Interpreter::TypeDict(const TypeObject& type) const {
-  if (type.IsStaticBuiltin()) return type_states_[static_cast<size_t>(type.static_index())].dict();
-  return &static_cast<const HeapType&>(type).dict();
+const AttrTable* Interpreter::TypeDict(const TypeObject& type) {
+  if (!type.IsStaticBuiltin()) return &static_cast<const HeapType&>(type).dict();
+  StaticTypeState& state = StateOf(type);
+  if (!state.members_materialized_) {
+    MaterializeMembers(const_cast<StaticType&>(static_cast<const StaticType&>(type)), state);
+  }
+  return state.dict();
+}
+
+// Every read of a static type's dict goes through TypeDict, which calls this
+// first, so no lookup (cached or not) ever sees the dict without its members.
+void Interpreter::MaterializeMembers(StaticType& type, StaticTypeState& state) {
+  state.members_materialized_ = true;
+  MemberMaterializer materialize = member_materializer.load(std::memory_order_acquire);
+  if (materialize == nullptr) return;
+  for (const TypeMember& member : type.spec().members) {
+    state.mutable_dict().Set(Intern(member.name), materialize(*this, type, member));
+  }
 }
 
 void Interpreter::SetTypeDictEntry(TypeObject& type, const Name* name, Ref<Object> value) {
   if (type.IsStaticBuiltin()) {
+    TypeDict(type);  // members first, so they never overwrite this entry later
     StateOf(type).mutable_dict().Set(name, std::move(value));
   } else {
     static_cast<HeapType&>(type).dict_.Set(name, std::move(value));
@@ -198,6 +226,7 @@ void Interpreter::SetTypeDictEntry(TypeObject& type, const Name* name, Ref<Objec
 }
 
 bool Interpreter::RemoveTypeDictEntry(TypeObject& type, const Name* name) {
+  TypeDict(type);
   bool removed = type.IsStaticBuiltin() ? StateOf(type).mutable_dict().Remove(name)
                                         : static_cast<HeapType&>(type).dict_.Remove(name);
   if (removed) TypeDictChanged(type);

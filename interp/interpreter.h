@@ -88,8 +88,9 @@ class Interpreter {
   // --- Type attributes (the caller must be attached) ---
 
   // `type`'s own dict as this interpreter sees it: a static type's
-  // per-interpreter dict (nullptr while empty), or a heap type's dict.
-  const AttrTable* TypeDict(const TypeObject& type) const;
+  // per-interpreter dict (its declared members are materialized on first use;
+  // nullptr while empty), or a heap type's dict.
+  const AttrTable* TypeDict(const TypeObject& type);
   // Stores `value` under `name` in `type`'s dict. For a static type the entry
   // exists in this interpreter only (the embedder's way to extend a builtin type
   // per interpreter). Keeps the attribute cache correct.
@@ -139,6 +140,7 @@ class Interpreter {
   void Track(Object* object, TypeObject* type);
   void Untrack(Object* object, size_t instance_size);
   void ClearAllObjects();
+  void MaterializeMembers(StaticType& type, StaticTypeState& state);
   // Called after `type`'s dict changed.
   void TypeDictChanged(TypeObject& type);
   // Frees an object that was cleared and outlived ClearAllObjects, without
@@ -175,6 +177,17 @@ class AttachGuard {
   Interpreter* interp_;
   Interpreter* previous_;
 };
+
+// Turns a static type's declared member into an object of `interp`. The objects
+// layer installs one at Runtime::Initialize (until then, and in a runtime without
+// it, declared members are not materialized). It must not fail.
+using MemberMaterializer = Ref<Object> (*)(Interpreter& interp, StaticType& type,
+                                           const TypeMember& member);
+void SetMemberMaterializer(MemberMaterializer materializer);
+
+// Test hook: called for every ready static type as an interpreter finalizes it
+// (whether or not the type has a fini hook). nullptr removes it.
+void SetStaticTypeFiniObserverForTesting(void (*observer)(Interpreter&, const StaticType&));
 
 // Failure injection for tests: the next interpreter creation fails the init of the
 // static type at position `k` of init order (once). A negative `k` disarms it.

@@ -23,7 +23,8 @@ namespace islet {
 class StaticTypeState {
  public:
   // The type's dict in this interpreter (its values are this interpreter's
-  // objects), or nullptr while empty. Changed only through
+  // objects), or nullptr while empty. Read it through Interpreter::TypeDict, which
+  // first materializes the type's declared members; change it only through
   // Interpreter::SetTypeDictEntry, which keeps the attribute cache right.
   const AttrTable* dict() const { return dict_.get(); }
 
@@ -63,6 +64,7 @@ class StaticTypeState {
   std::unique_ptr<std::vector<TypeObject*>> subclasses_;
   WeakRefList weakrefs_;
   bool ready_ = false;
+  bool members_materialized_ = false;
 };
 
 }  // namespace islet

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "runtime/name.h"
+#include "runtime/runtime_hook.h"
 #include "runtime/str_cat.h"
 
 namespace islet {
@@ -34,6 +35,45 @@ struct RuntimeState {
 };
 
 constinit RuntimeState state;
+
+// Runtime hooks, linked at static initialization; read by Initialize/Finalize.
+constinit RuntimeHook* first_hook = nullptr;
+
+std::vector<RuntimeHook*> HooksByName() {
+  std::vector<RuntimeHook*> hooks;
+  for (RuntimeHook* hook = first_hook; hook != nullptr; hook = hook->next_registered) {
+    hooks.push_back(hook);
+  }
+  std::sort(hooks.begin(), hooks.end(), [](const RuntimeHook* a, const RuntimeHook* b) {
+    return std::string_view(a->name) < std::string_view(b->name);
+  });
+  return hooks;
+}
+
+// Runs every hook's on_initialize in name order; on failure finalizes the ones
+// that ran, in reverse.
+absl::Status InitializeHooks() {
+  std::vector<RuntimeHook*> hooks = HooksByName();
+  for (size_t i = 0; i < hooks.size(); ++i) {
+    absl::Status status = hooks[i]->on_initialize ? hooks[i]->on_initialize() : absl::OkStatus();
+    if (!status.ok()) {
+      std::string message =
+          StrCat("runtime hook '", hooks[i]->name, "' failed: ", status.message());
+      while (i-- > 0) {
+        if (hooks[i]->on_finalize) hooks[i]->on_finalize();
+      }
+      return absl::Status(status.code(), message);
+    }
+  }
+  return absl::OkStatus();
+}
+
+void FinalizeHooks() {
+  std::vector<RuntimeHook*> hooks = HooksByName();
+  for (auto it = hooks.rbegin(); it != hooks.rend(); ++it) {
+    if ((*it)->on_finalize) (*it)->on_finalize();
+  }
+}
 
 InterpreterSetup NextSetup(bool is_main) {
   return InterpreterSetup{
@@ -72,6 +112,16 @@ class StaticTypeReadier {
       type->static_index_ = static_cast<int32_t>(index);
       type->version_tag_ = static_cast<uint32_t>(index) + 1;
       type->flags_ = type->spec().flags | kTypeStaticBuiltin | kTypeImmutable | kTypeReady;
+      if (type->base_ != nullptr) {
+        // A type that declares no layout of its own (instance_size left at the
+        // default) has its base's; behaviour slots it leaves null come from its base.
+        if (type->slots_.instance_size == sizeof(Object)) {
+          type->slots_.instance_size = type->base_->slots().instance_size;
+          type->slots_.destroy = type->base_->slots().destroy;
+          type->slots_.clear = type->base_->slots().clear;
+        }
+        type->slots_.InheritFrom(type->base_->slots());
+      }
     }
   }
 
@@ -87,6 +137,7 @@ class StaticTypeReadier {
       type->static_index_ = -1;
       type->version_tag_ = 0;
       type->flags_ = type->spec().flags;
+      type->slots_ = type->spec().slots;
       type->set_type(nullptr);
     }
   }
@@ -115,8 +166,12 @@ absl::Status Runtime::Initialize() {
   }
   StaticType* type_type = registry.Find("type");
   StaticTypeReadier::ReadyAll(registry, type_type);
+  // The names builtin types use are interned once, for every interpreter to share.
   auto* names = new NameTable();
-  for (StaticType* type : registry.init_order()) names->Intern(type->name());
+  for (StaticType* type : registry.init_order()) {
+    names->Intern(type->name());
+    for (const TypeMember& member : type->spec().members) names->Intern(member.name);
+  }
 
   InterpreterSetup main_setup;
   {
@@ -126,8 +181,7 @@ absl::Status Runtime::Initialize() {
     state.next_interpreter_id = 0;
     main_setup = NextSetup(/*is_main=*/true);
   }
-  auto main = Interpreter::Create(main_setup);
-  if (!main.ok()) {
+  auto undo = [&] {
     {
       std::lock_guard<std::mutex> lock(state.mutex);
       state.names = nullptr;
@@ -136,6 +190,15 @@ absl::Status Runtime::Initialize() {
     delete names;
     StaticTypeReadier::FiniAll(registry);
     registry.Unfreeze();
+  };
+  if (absl::Status hooks = InitializeHooks(); !hooks.ok()) {
+    undo();
+    return hooks;
+  }
+  auto main = Interpreter::Create(main_setup);
+  if (!main.ok()) {
+    FinalizeHooks();
+    undo();
     return main.status();
   }
   std::lock_guard<std::mutex> lock(state.mutex);
@@ -177,6 +240,7 @@ absl::Status Runtime::Finalize() {
   }
   delete subinterpreters;
   Interpreter::Delete(main);
+  FinalizeHooks();
   // Final fini of the shared parts: no interpreter is left to read them.
   NameTable* names;
   {
@@ -249,6 +313,11 @@ size_t Runtime::InterpreterCount() {
   std::lock_guard<std::mutex> lock(state.mutex);
   if (!state.initialized) return 0;
   return state.subinterpreters->size() + 1;
+}
+
+RuntimeHookRegistrar::RuntimeHookRegistrar(RuntimeHook& hook) {
+  hook.next_registered = first_hook;
+  first_hook = &hook;
 }
 
 }  // namespace islet

@@ -25,9 +25,11 @@
 
 #include <array>
 #include <cstddef>
+#include <span>
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "runtime/type_member.h"
 #include "runtime/type_object.h"
 
 namespace islet {
@@ -47,6 +49,8 @@ struct StaticTypeSpec {
   // TypeFlag bits the module chooses (kTypeBaseType); the runtime adds the rest.
   uint32_t flags = 0;
   TypeSlots slots = {};
+  // The type's dict entries (methods, getters), materialized per interpreter.
+  std::span<const TypeMember> members = {};
   // Per-interpreter hooks: `init` runs when an interpreter is created, after the
   // init of every dependency; `fini` runs when it is destroyed, before the fini of
   // every dependency. Either may be nullptr.

@@ -34,7 +34,86 @@ enum TypeFlag : uint32_t {
   kTypeReady = 1u << 4,
 };
 
-// TypeSlots: how the runtime manages instances of a type.
+class Name;
+
+// Comparison operators, in CPython's order.
+enum class CompareOp : uint8_t { kLt, kLe, kEq, kNe, kGt, kGe };
+
+// CallArgs: the arguments of a call, vectorcall style: `args` holds the positional
+// arguments followed by the keyword arguments' values; `kwnames` names the last
+// kwnames.size() of them. Borrowed for the duration of the call.
+struct CallArgs {
+  std::span<Object* const> args;
+  std::span<const Name* const> kwnames = {};
+
+  size_t positional_count() const { return args.size() - kwnames.size(); }
+  std::span<Object* const> positional() const { return args.first(positional_count()); }
+  std::span<Object* const> keyword_values() const { return args.last(kwnames.size()); }
+};
+
+// Signatures of the behaviour slots. Error convention (CPython's): a Ref result
+// is null, a bool is false, an int or int64_t is -1, and an exception is pending
+// in the current interpreter (objects/errors.h).
+using UnaryFn = Ref<Object> (*)(Object* self);
+using BinaryFn = Ref<Object> (*)(Object* left, Object* right);
+using HashFn = int64_t (*)(Object* self);
+using InquiryFn = int (*)(Object* self);  // 0 or 1
+using LengthFn = int64_t (*)(Object* self);
+using RichCompareFn = Ref<Object> (*)(Object* self, Object* other, CompareOp op);
+using GetAttrFn = Ref<Object> (*)(Object* self, const Name* name);
+using SetAttrFn = bool (*)(Object* self, const Name* name, Object* value);  // null: delete
+using CallFn = Ref<Object> (*)(Object* self, const CallArgs& args);
+using DescrGetFn = Ref<Object> (*)(Object* descriptor, Object* instance, TypeObject* owner);
+using DescrSetFn = bool (*)(Object* descriptor, Object* instance, Object* value);  // null: delete
+using SetItemFn = bool (*)(Object* self, Object* key, Object* value);              // null: delete
+using ContainsFn = int (*)(Object* self, Object* item);
+using NewFn = Ref<Object> (*)(TypeObject* type, const CallArgs& args);
+using InitFn = bool (*)(Object* self, const CallArgs& args);
+
+// ISLET_BEHAVIOR_SLOTS(V) lists every behaviour slot as V(signature, name). A null
+// slot is inherited from the base when the type is readied. `next` returning null
+// with no exception pending means "exhausted"; a binary number slot returning the
+// NotImplemented singleton lets the other operand try.
+#define ISLET_BEHAVIOR_SLOTS(V) \
+  V(UnaryFn, repr)              \
+  V(UnaryFn, str)               \
+  V(HashFn, hash)               \
+  V(RichCompareFn, richcompare) \
+  V(GetAttrFn, getattr)         \
+  V(SetAttrFn, setattr)         \
+  V(CallFn, call)               \
+  V(DescrGetFn, descr_get)      \
+  V(DescrSetFn, descr_set)      \
+  V(UnaryFn, iter)              \
+  V(UnaryFn, next)              \
+  V(InquiryFn, to_bool)         \
+  V(LengthFn, length)           \
+  V(BinaryFn, getitem)          \
+  V(SetItemFn, setitem)         \
+  V(ContainsFn, contains)       \
+  V(BinaryFn, add)              \
+  V(BinaryFn, subtract)         \
+  V(BinaryFn, multiply)         \
+  V(BinaryFn, true_divide)      \
+  V(BinaryFn, floor_divide)     \
+  V(BinaryFn, remainder)        \
+  V(BinaryFn, power)            \
+  V(BinaryFn, lshift)           \
+  V(BinaryFn, rshift)           \
+  V(BinaryFn, bit_and)          \
+  V(BinaryFn, bit_or)           \
+  V(BinaryFn, bit_xor)          \
+  V(UnaryFn, negative)          \
+  V(UnaryFn, positive)          \
+  V(UnaryFn, absolute)          \
+  V(UnaryFn, invert)            \
+  V(UnaryFn, to_int)            \
+  V(UnaryFn, to_float)          \
+  V(UnaryFn, index)             \
+  V(NewFn, new_instance)        \
+  V(InitFn, init)
+
+// TypeSlots: how the runtime manages and operates on instances of a type.
 struct TypeSlots {
   // Bytes of one instance, header included.
   size_t instance_size = sizeof(Object);
@@ -44,9 +123,22 @@ struct TypeSlots {
   // it valid (empty). Interpreter teardown calls it on every object to break
   // reference cycles. nullptr if instances hold no references.
   void (*clear)(Object*) = nullptr;
+
+#define ISLET_DECLARE_SLOT(signature, name) signature name = nullptr;
+  ISLET_BEHAVIOR_SLOTS(ISLET_DECLARE_SLOT)
+#undef ISLET_DECLARE_SLOT
+
+  // Fills every null behaviour slot from `base`.
+  void InheritFrom(const TypeSlots& base) {
+#define ISLET_INHERIT_SLOT(signature, name) \
+  if (name == nullptr) name = base.name;
+    ISLET_BEHAVIOR_SLOTS(ISLET_INHERIT_SLOT)
+#undef ISLET_INHERIT_SLOT
+  }
 };
 
-// Returns slots for instances of the C++ class T (a subclass of Object).
+// Returns slots for instances of the C++ class T (a subclass of Object); set the
+// behaviour slots on the result.
 template <typename T>
 constexpr TypeSlots SlotsFor(void (*clear)(Object*) = nullptr) {
   TypeSlots slots;
