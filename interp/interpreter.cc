@@ -85,7 +85,8 @@ void Interpreter::Teardown() {
   for (size_t i = 0; i < setup_.init_order.size(); ++i) {
     type_states_[i].weakrefs().ClearWithoutCallbacks();
   }
-  // Roots: the per-type dicts hold this interpreter's objects.
+  // Roots: the pending exception and the per-type dicts.
+  pending_exception_.reset();
   for (size_t i = 0; i < setup_.init_order.size(); ++i) {
     if (type_states_[i].dict_) type_states_[i].dict_->Clear();
   }

@@ -101,6 +101,12 @@ class Interpreter {
   // value (borrowed) or nullptr.
   Object* LookupTypeAttribute(const TypeObject& type, const Name* name);
 
+  // The exception raised and not yet handled in this interpreter, or nullptr (see
+  // objects/errors.h, which is the way to raise and handle exceptions).
+  Object* pending_exception() const { return pending_exception_.get(); }
+  void set_pending_exception(Ref<Object> exception) { pending_exception_ = std::move(exception); }
+  Ref<Object> take_pending_exception() { return std::move(pending_exception_); }
+
   // Returns the interned Name for `text`: the runtime's if builtin types use it,
   // otherwise this interpreter's.
   const Name* Intern(std::string_view text);
@@ -154,6 +160,7 @@ class Interpreter {
   std::unique_ptr<StaticTypeState[]> type_states_;
   NameTable names_;
   AttributeCache attribute_cache_;
+  Ref<Object> pending_exception_;
   InterpreterMemoryStats stats_;
   Object objects_;  // sentinel of the circular list of live objects
   uint32_t next_heap_version_tag_;

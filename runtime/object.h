@@ -43,14 +43,20 @@ class Object {
   bool IsImmortal() const { return refcount_ >= kImmortalRefcount; }
   uint64_t refcount() const { return refcount_; }
 
+  // Sets the type of an immortal object defined before its type could be known
+  // (constant-initialized singletons). Only while the runtime initializes, before
+  // any interpreter exists.
+  static void ReadyImmortal(Object& object, TypeObject* type) { object.type_ = type; }
+
+  // Selects the constructor of immortal objects (constant-initialized statics).
+  struct ImmortalTag {};
+
   friend void IncRef(Object* object);
   friend void DecRef(Object* object);
   friend class Interpreter;
 
  protected:
-  // Immortal objects (constant-initialized statics): their type is set when the
-  // runtime readies them.
-  struct ImmortalTag {};
+  // Immortal objects: their type is set when the runtime readies them.
   constexpr explicit Object(ImmortalTag) : refcount_(kImmortalRefcount) {}
   // Mortal objects are constructed only by Interpreter::NewObject, which fills in the
   // type, owner and tracking links.

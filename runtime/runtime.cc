@@ -121,6 +121,12 @@ class StaticTypeReadier {
           type->slots_.clear = type->base_->slots().clear;
         }
         type->slots_.InheritFrom(type->base_->slots());
+        // A static type directly below the root that defines no constructor cannot
+        // be instantiated (CPython's DISALLOW_INSTANTIATION): it does not inherit
+        // object's.
+        if (type->base_->base() == nullptr && type->spec().slots.new_instance == nullptr) {
+          type->slots_.new_instance = nullptr;
+        }
       }
     }
   }

@@ -1,8 +1,121 @@
+// `object`: the root type. Its slots are the defaults every type inherits:
+// identity equality and hash, "<X object at 0x...>" repr, generic attribute
+// access, and construction that takes no arguments.
+
 #include "types/object/object.h"
 
+#include <cstdio>
+
+#include "interp/interpreter.h"
+#include "objects/args.h"
+#include "objects/errors.h"
+#include "objects/protocol.h"
+#include "objects/singletons.h"
+#include "objects/str.h"
+#include "runtime/str_cat.h"
+
 namespace islet {
+namespace {
+
+Ref<Object> ObjectRepr(Object* self) {
+  char address[32];
+  std::snprintf(address, sizeof(address), "%p", static_cast<void*>(self));
+  std::string_view module = TypeModule(self->type());
+  if (module == "builtins") return NewStr(StrCat("<", TypeName(self->type()), " object at ", address, ">"));
+  return NewStr(StrCat("<", module, ".", TypeName(self->type()), " object at ", address, ">"));
+}
+
+Ref<Object> ObjectStr(Object* self) { return Repr(self); }
+
+// CPython's pointer hash: the address rotated by 4 bits (objects are aligned).
+int64_t ObjectHash(Object* self) {
+  uint64_t bits = reinterpret_cast<uintptr_t>(self);
+  int64_t hash = static_cast<int64_t>((bits >> 4) | (bits << 60));
+  return hash == -1 ? -2 : hash;
+}
+
+Ref<Object> ObjectRichCompare(Object* self, Object* other, CompareOp op) {
+  switch (op) {
+    case CompareOp::kEq:
+      return self == other ? BoolRef(true) : NotImplementedRef();
+    case CompareOp::kNe: {
+      // != is the inverse of the type's ==, unless that is NotImplemented.
+      RichCompareFn eq = self->type()->slots().richcompare;
+      Ref<Object> equal = eq(self, other, CompareOp::kEq);
+      if (!equal || equal.get() == NotImplemented()) return equal;
+      int truth = IsTrue(equal.get());
+      if (truth < 0) return nullptr;
+      return BoolRef(!truth);
+    }
+    default:
+      return NotImplementedRef();
+  }
+}
+
+Ref<Object> ObjectNew(TypeObject* type, const CallArgs& args);
+bool ObjectInit(Object* self, const CallArgs& args);
+
+// CPython's rule: surplus arguments are an error unless exactly one of __new__
+// and __init__ is overridden (that one consumes them).
+Ref<Object> ObjectNew(TypeObject* type, const CallArgs& args) {
+  if (!args.args.empty()) {
+    if (type->slots().new_instance != &ObjectNew) {
+      return Raise(WellKnown::kTypeError,
+                   "object.__new__() takes exactly one argument (the type to instantiate)");
+    }
+    if (type->slots().init == &ObjectInit) {
+      return Raise(WellKnown::kTypeError, StrCat(TypeName(type), "() takes no arguments"));
+    }
+  }
+  return Interpreter::Current()->NewObject<Object>(type);
+}
+
+bool ObjectInit(Object* self, const CallArgs& args) {
+  if (args.args.empty()) return true;
+  TypeObject* type = self->type();
+  if (type->slots().init != &ObjectInit) {
+    Raise(WellKnown::kTypeError,
+          "object.__init__() takes exactly one argument (the instance to initialize)");
+    return false;
+  }
+  if (type->slots().new_instance == &ObjectNew) {
+    Raise(WellKnown::kTypeError, StrCat(TypeName(type), "() takes no arguments"));
+    return false;
+  }
+  return true;
+}
+
+Ref<Object> ObjectClass(Object* self) { return Ref<Object>::Borrow(self->type()); }
+
+Ref<Object> ObjectInitSubclass(Object*, const CallArgs& args) {
+  if (!CheckNoArgs(args, "object.__init_subclass__")) return nullptr;
+  return NoneRef();
+}
+
+constexpr TypeMember kObjectMembers[] = {
+    Getter("__class__", &ObjectClass),
+    ClassMethod("__init_subclass__", &ObjectInitSubclass),
+};
+
+constexpr TypeSlots ObjectSlots() {
+  TypeSlots slots = SlotsFor<Object>();
+  slots.repr = &ObjectRepr;
+  slots.str = &ObjectStr;
+  slots.hash = &ObjectHash;
+  slots.richcompare = &ObjectRichCompare;
+  slots.getattr = &GenericGetAttr;
+  slots.setattr = &GenericSetAttr;
+  slots.new_instance = &ObjectNew;
+  slots.init = &ObjectInit;
+  return slots;
+}
+
+}  // namespace
 
 ISLET_BUILTIN_TYPE(kObjectType, "object",
-                   {.base = nullptr, .flags = kTypeBaseType, .slots = SlotsFor<Object>()});
+                   {.base = nullptr,
+                    .flags = kTypeBaseType,
+                    .slots = ObjectSlots(),
+                    .members = kObjectMembers});
 
 }  // namespace islet

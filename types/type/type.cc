@@ -1,9 +1,176 @@
+// `type`: the metatype. Its instances are static builtin types (immortal) and
+// heap types (interp/heap_type.h). Looking an attribute up on a type follows
+// CPython's type_getattro; setting one on an immutable (static) type is a
+// TypeError in every interpreter; calling a type constructs an instance.
+
 #include "types/type/type.h"
 
+#include <vector>
+
 #include "interp/heap_type.h"
+#include "interp/interpreter.h"
+#include "objects/args.h"
+#include "objects/errors.h"
+#include "objects/list.h"
+#include "objects/mapping_proxy.h"
+#include "objects/protocol.h"
+#include "objects/singletons.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/runtime.h"
+#include "runtime/str_cat.h"
 
 namespace islet {
+namespace {
 
-ISLET_BUILTIN_TYPE(kTypeType, "type", {.slots = SlotsFor<HeapType>(&HeapType::Clear)});
+TypeObject* AsType(Object* self) { return static_cast<TypeObject*>(self); }
+
+Ref<Object> TypeRepr(Object* self) {
+  TypeObject* type = AsType(self);
+  std::string_view module = TypeModule(type);
+  if (module == "builtins") return NewStr(StrCat("<class '", TypeName(type), "'>"));
+  return NewStr(StrCat("<class '", module, ".", TypeName(type), "'>"));
+}
+
+Ref<Object> TypeGetAttr(Object* self, const Name* name) {
+  TypeObject* type = AsType(self);
+  TypeObject* meta = self->type();
+  Interpreter& interp = *Interpreter::Current();
+  // Data descriptors of the metatype (__name__, __dict__, ...) win.
+  Ref<Object> meta_attr = Ref<Object>::Borrow(interp.LookupTypeAttribute(*meta, name));
+  DescrGetFn meta_get = nullptr;
+  if (meta_attr) {
+    meta_get = meta_attr->type()->slots().descr_get;
+    if (meta_get != nullptr && meta_attr->type()->slots().descr_set != nullptr) {
+      return meta_get(meta_attr.get(), self, meta);
+    }
+  }
+  // Then the type's own MRO; descriptors there are asked with no instance.
+  if (Ref<Object> attr = Ref<Object>::Borrow(interp.LookupTypeAttribute(*type, name))) {
+    if (DescrGetFn get = attr->type()->slots().descr_get) return get(attr.get(), nullptr, type);
+    return attr;
+  }
+  if (meta_get != nullptr) return meta_get(meta_attr.get(), self, meta);
+  if (meta_attr) return meta_attr;
+  return Raise(WellKnown::kAttributeError, StrCat("type object '", TypeName(type),
+                                                  "' has no attribute '", name->text(), "'"));
+}
+
+bool TypeSetAttr(Object* self, const Name* name, Object* value) {
+  TypeObject* type = AsType(self);
+  if (type->HasFlag(kTypeImmutable)) {
+    // The same message for deletion, as CPython gives.
+    Raise(WellKnown::kTypeError, StrCat("cannot set '", name->text(),
+                                        "' attribute of immutable type '", type->name(), "'"));
+    return false;
+  }
+  Interpreter& interp = *Interpreter::Current();
+  if (Object* meta_attr = interp.LookupTypeAttribute(*self->type(), name)) {
+    if (DescrSetFn set = meta_attr->type()->slots().descr_set) {
+      Ref<Object> keep = Ref<Object>::Borrow(meta_attr);
+      return set(meta_attr, self, value);
+    }
+  }
+  if (value != nullptr) {
+    interp.SetTypeDictEntry(*type, name, Ref<Object>::Borrow(value));
+    return true;
+  }
+  if (interp.RemoveTypeDictEntry(*type, name)) return true;
+  Raise(WellKnown::kAttributeError, StrCat("type object '", TypeName(type), "' has no attribute '",
+                                           name->text(), "'"));
+  return false;
+}
+
+Ref<Object> TypeCall(Object* self, const CallArgs& args) {
+  TypeObject* type = AsType(self);
+  if (type == WellKnownType(WellKnown::kType) && args.kwnames.empty()) {
+    if (args.args.size() == 1) return Ref<Object>::Borrow(args.args[0]->type());
+    if (args.args.size() != 3) return Raise(WellKnown::kTypeError, "type() takes 1 or 3 arguments");
+  }
+  NewFn new_instance = type->slots().new_instance;
+  if (new_instance == nullptr) {
+    return Raise(WellKnown::kTypeError, StrCat("cannot create '", type->name(), "' instances"));
+  }
+  Ref<Object> instance = new_instance(type, args);
+  if (!instance || !instance->type()->IsSubtypeOf(type)) return instance;
+  if (InitFn init = instance->type()->slots().init) {
+    if (!init(instance.get(), args)) return nullptr;
+  }
+  return instance;
+}
+
+// --- members ---
+
+Ref<Object> TypeNameGetter(Object* self) { return NewStr(TypeName(AsType(self))); }
+Ref<Object> TypeModuleGetter(Object* self) { return NewStr(TypeModule(AsType(self))); }
+Ref<Object> TypeDictGetter(Object* self) { return NewTypeDictProxy(AsType(self)); }
+Ref<Object> TypeDocGetter(Object*) { return NoneRef(); }
+
+Ref<Object> TypesAsTuple(std::span<TypeObject* const> types) {
+  std::vector<Ref<Object>> items;
+  for (TypeObject* type : types) items.push_back(Ref<Object>::Borrow(type));
+  return NewTuple(std::move(items));
+}
+
+Ref<Object> TypeMroGetter(Object* self) { return TypesAsTuple(AsType(self)->mro()); }
+Ref<Object> TypeBasesGetter(Object* self) { return TypesAsTuple(AsType(self)->bases()); }
+Ref<Object> TypeBaseGetter(Object* self) {
+  TypeObject* base = AsType(self)->base();
+  return base ? Ref<Object>::Borrow(base) : NoneRef();
+}
+
+Ref<Object> TypeMro(Object* self, const CallArgs& args) {
+  if (!CheckNoArgs(args, "type.mro")) return nullptr;
+  std::vector<Ref<Object>> items;
+  for (TypeObject* type : AsType(self)->mro()) items.push_back(Ref<Object>::Borrow(type));
+  return NewList(std::move(items));
+}
+
+// Static subclasses (the same in every interpreter, in init order), then the heap
+// subclasses this interpreter created, in creation order.
+Ref<Object> TypeSubclasses(Object* self, const CallArgs& args) {
+  if (!CheckNoArgs(args, "type.__subclasses__")) return nullptr;
+  TypeObject* type = AsType(self);
+  std::vector<Ref<Object>> items;
+  if (type->IsStaticBuiltin()) {
+    for (StaticType* candidate : Runtime::registry().init_order()) {
+      if (candidate->base() == type) items.push_back(Ref<Object>::Borrow(candidate));
+    }
+    for (TypeObject* subclass : Interpreter::Current()->StateOf(*type).subclasses()) {
+      items.push_back(Ref<Object>::Borrow(subclass));
+    }
+  } else {
+    for (HeapType* subclass : static_cast<HeapType*>(type)->subclasses()) {
+      items.push_back(Ref<Object>::Borrow(subclass));
+    }
+  }
+  return NewList(std::move(items));
+}
+
+constexpr TypeMember kTypeMembers[] = {
+    Getter("__name__", &TypeNameGetter),
+    Getter("__qualname__", &TypeNameGetter),
+    Getter("__module__", &TypeModuleGetter),
+    Getter("__dict__", &TypeDictGetter),
+    Getter("__doc__", &TypeDocGetter),
+    Getter("__mro__", &TypeMroGetter),
+    Getter("__bases__", &TypeBasesGetter),
+    Getter("__base__", &TypeBaseGetter),
+    Method("mro", &TypeMro),
+    Method("__subclasses__", &TypeSubclasses),
+};
+
+constexpr TypeSlots TypeTypeSlots() {
+  TypeSlots slots = SlotsFor<HeapType>(&HeapType::Clear);
+  slots.repr = &TypeRepr;
+  slots.getattr = &TypeGetAttr;
+  slots.setattr = &TypeSetAttr;
+  slots.call = &TypeCall;
+  return slots;
+}
+
+}  // namespace
+
+ISLET_BUILTIN_TYPE(kTypeType, "type", {.slots = TypeTypeSlots(), .members = kTypeMembers});
 
 }  // namespace islet

@@ -1,0 +1,32 @@
+// ExceptionObject: BaseException and every exception type. An exception carries
+// its constructor arguments (`args`); its message is str(args[0]) when there is
+// exactly one.
+
+#ifndef ISLET_OBJECTS_EXCEPTION_H_
+#define ISLET_OBJECTS_EXCEPTION_H_
+
+#include <string>
+
+#include "runtime/object.h"
+#include "runtime/type_object.h"
+
+namespace islet {
+
+class ExceptionObject : public Object {
+ public:
+  explicit ExceptionObject(Ref<Object> args) : args(std::move(args)) {}
+
+  Ref<Object> args;  // a tuple
+
+  static void Clear(Object* self) { static_cast<ExceptionObject*>(self)->args.reset(); }
+};
+
+// A new exception of `type` (an exception type) with the given args tuple.
+Ref<Object> NewException(TypeObject* type, Ref<Object> args);
+// str(exception) as CPython prints it after "TypeName: ": "" for no args, str of
+// the single arg, else the args tuple's repr. Empty on failure (and clears it).
+std::string ExceptionMessage(Object* exception);
+
+}  // namespace islet
+
+#endif  // ISLET_OBJECTS_EXCEPTION_H_

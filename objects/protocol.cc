@@ -1,0 +1,366 @@
+#include "objects/protocol.h"
+
+#include <cinttypes>
+#include <cstdio>
+
+#include "interp/interpreter.h"
+#include "objects/errors.h"
+#include "objects/int.h"
+#include "objects/singletons.h"
+#include "objects/str.h"
+#include "objects/well_known.h"
+#include "runtime/str_cat.h"
+
+namespace islet {
+namespace {
+
+std::string_view NameOf(const Object* object) { return TypeDisplayName(object->type()); }
+
+// A slot's result must be a str.
+Ref<Object> CheckStrResult(Ref<Object> result, std::string_view method) {
+  if (result && !IsInstance(result.get(), WellKnown::kStr)) {
+    return Raise(WellKnown::kTypeError,
+                 StrCat(method, " returned non-string (type ", NameOf(result.get()), ")"));
+  }
+  return result;
+}
+
+CompareOp Swapped(CompareOp op) {
+  switch (op) {
+    case CompareOp::kLt: return CompareOp::kGt;
+    case CompareOp::kLe: return CompareOp::kGe;
+    case CompareOp::kGt: return CompareOp::kLt;
+    case CompareOp::kGe: return CompareOp::kLe;
+    default: return op;  // == and != are symmetric
+  }
+}
+
+bool IsNotImplemented(const Ref<Object>& result) { return result.get() == NotImplemented(); }
+
+constexpr BinaryFn TypeSlots::*kBinarySlots[] = {
+    &TypeSlots::add,    &TypeSlots::subtract, &TypeSlots::multiply, &TypeSlots::true_divide,
+    &TypeSlots::floor_divide, &TypeSlots::remainder, &TypeSlots::power, &TypeSlots::lshift,
+    &TypeSlots::rshift, &TypeSlots::bit_and,  &TypeSlots::bit_or,   &TypeSlots::bit_xor,
+};
+constexpr std::string_view kBinarySymbols[] = {"+",  "-",  "*", "/", "//", "%",
+                                               "**", "<<", ">>", "&", "|",  "^"};
+
+Ref<Object> UnaryOperation(Object* object, UnaryFn TypeSlots::*slot, std::string_view what) {
+  if (UnaryFn fn = object->type()->slots().*slot) return fn(object);
+  return Raise(WellKnown::kTypeError, StrCat("bad operand type for ", what, ": '", NameOf(object), "'"));
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------
+
+std::string_view TypeName(const TypeObject* type) {
+  std::string_view name = type->name();
+  if (type->IsStaticBuiltin()) {
+    if (size_t dot = name.rfind('.'); dot != std::string_view::npos) return name.substr(dot + 1);
+  }
+  return name;
+}
+
+std::string_view TypeModule(const TypeObject* type) {
+  if (!type->IsStaticBuiltin()) return "__main__";
+  std::string_view name = type->name();
+  if (size_t dot = name.rfind('.'); dot != std::string_view::npos) return name.substr(0, dot);
+  return "builtins";
+}
+
+std::string_view TypeDisplayName(const TypeObject* type) { return type->name(); }
+
+// ---------------------------------------------------------------------------
+// Text
+// ---------------------------------------------------------------------------
+
+Ref<Object> Repr(Object* object) {
+  if (UnaryFn repr = object->type()->slots().repr) return CheckStrResult(repr(object), "__repr__");
+  char text[64];
+  std::snprintf(text, sizeof(text), " object at %p>", static_cast<void*>(object));
+  return NewStr(StrCat("<", NameOf(object), text));
+}
+
+Ref<Object> Str(Object* object) {
+  if (UnaryFn str = object->type()->slots().str) return CheckStrResult(str(object), "__str__");
+  return Repr(object);
+}
+
+std::optional<std::string> ReprText(Object* object) {
+  Ref<Object> text = Repr(object);
+  if (!text) return std::nullopt;
+  return std::string(StrView(text.get()));
+}
+
+std::optional<std::string> StrText(Object* object) {
+  Ref<Object> text = Str(object);
+  if (!text) return std::nullopt;
+  return std::string(StrView(text.get()));
+}
+
+// ---------------------------------------------------------------------------
+// Hashing, truth, comparison
+// ---------------------------------------------------------------------------
+
+int64_t Hash(Object* object) {
+  if (HashFn hash = object->type()->slots().hash) return hash(object);
+  Raise(WellKnown::kTypeError, StrCat("unhashable type: '", NameOf(object), "'"));
+  return -1;
+}
+
+int IsTrue(Object* object) {
+  if (object == True()) return 1;
+  if (object == False() || object == None()) return 0;
+  const TypeSlots& slots = object->type()->slots();
+  if (slots.to_bool != nullptr) return slots.to_bool(object);
+  if (slots.length != nullptr) {
+    int64_t length = slots.length(object);
+    return length < 0 ? -1 : length > 0;
+  }
+  return 1;
+}
+
+std::string_view CompareOpSymbol(CompareOp op) {
+  static constexpr std::string_view kSymbols[] = {"<", "<=", "==", "!=", ">", ">="};
+  return kSymbols[static_cast<int>(op)];
+}
+
+Ref<Object> RichCompare(Object* left, Object* right, CompareOp op) {
+  RichCompareFn left_fn = left->type()->slots().richcompare;
+  RichCompareFn right_fn = right->type()->slots().richcompare;
+  bool checked_reverse = false;
+  // A subclass on the right that overrides the comparison goes first.
+  if (left->type() != right->type() && right->type()->IsSubtypeOf(left->type()) && right_fn) {
+    checked_reverse = true;
+    Ref<Object> result = right_fn(right, left, Swapped(op));
+    if (!result || !IsNotImplemented(result)) return result;
+  }
+  if (left_fn) {
+    Ref<Object> result = left_fn(left, right, op);
+    if (!result || !IsNotImplemented(result)) return result;
+  }
+  if (!checked_reverse && right_fn) {
+    Ref<Object> result = right_fn(right, left, Swapped(op));
+    if (!result || !IsNotImplemented(result)) return result;
+  }
+  if (op == CompareOp::kEq) return BoolRef(left == right);
+  if (op == CompareOp::kNe) return BoolRef(left != right);
+  return Raise(WellKnown::kTypeError,
+               StrCat("'", CompareOpSymbol(op), "' not supported between instances of '",
+                      NameOf(left), "' and '", NameOf(right), "'"));
+}
+
+int RichCompareBool(Object* left, Object* right, CompareOp op) {
+  if (left == right) {
+    if (op == CompareOp::kEq) return 1;
+    if (op == CompareOp::kNe) return 0;
+  }
+  Ref<Object> result = RichCompare(left, right, op);
+  if (!result) return -1;
+  return IsTrue(result.get());
+}
+
+// ---------------------------------------------------------------------------
+// Attributes
+// ---------------------------------------------------------------------------
+
+Ref<Object> GetAttr(Object* object, const Name* name) {
+  if (GetAttrFn getattr = object->type()->slots().getattr) return getattr(object, name);
+  return GenericGetAttr(object, name);
+}
+
+Ref<Object> GetAttr(Object* object, std::string_view name) {
+  return GetAttr(object, Interpreter::Current()->Intern(name));
+}
+
+bool SetAttr(Object* object, const Name* name, Object* value) {
+  if (SetAttrFn setattr = object->type()->slots().setattr) return setattr(object, name, value);
+  return GenericSetAttr(object, name, value);
+}
+
+bool DelAttr(Object* object, const Name* name) { return SetAttr(object, name, nullptr); }
+
+Ref<Object> GenericGetAttr(Object* object, const Name* name) {
+  TypeObject* type = object->type();
+  // Held while its descriptor code runs, which may change the type's dict.
+  Ref<Object> descriptor =
+      Ref<Object>::Borrow(Interpreter::Current()->LookupTypeAttribute(*type, name));
+  DescrGetFn get = nullptr;
+  if (descriptor) {
+    get = descriptor->type()->slots().descr_get;
+    if (get != nullptr && descriptor->type()->slots().descr_set != nullptr) {
+      return get(descriptor.get(), object, type);  // data descriptor
+    }
+  }
+  if (get != nullptr) return get(descriptor.get(), object, type);
+  if (descriptor) return descriptor;
+  return Raise(WellKnown::kAttributeError,
+               StrCat("'", NameOf(object), "' object has no attribute '", name->text(), "'"));
+}
+
+bool GenericSetAttr(Object* object, const Name* name, Object* value) {
+  TypeObject* type = object->type();
+  Ref<Object> descriptor =
+      Ref<Object>::Borrow(Interpreter::Current()->LookupTypeAttribute(*type, name));
+  if (descriptor) {
+    if (DescrSetFn set = descriptor->type()->slots().descr_set) {
+      return set(descriptor.get(), object, value);
+    }
+    Raise(WellKnown::kAttributeError, StrCat("'", NameOf(object), "' object attribute '",
+                                             name->text(), "' is read-only"));
+    return false;
+  }
+  Raise(WellKnown::kAttributeError,
+        StrCat("'", NameOf(object), "' object has no attribute '", name->text(),
+               value != nullptr ? "' and no __dict__ for setting new attributes" : "'"));
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// Calls
+// ---------------------------------------------------------------------------
+
+Ref<Object> Call(Object* callable, const CallArgs& args) {
+  if (CallFn call = callable->type()->slots().call) return call(callable, args);
+  return Raise(WellKnown::kTypeError, StrCat("'", NameOf(callable), "' object is not callable"));
+}
+
+Ref<Object> Call(Object* callable, std::initializer_list<Object*> positional) {
+  return Call(callable, CallArgs{.args = std::span<Object* const>(positional.begin(),
+                                                                  positional.size())});
+}
+
+Ref<Object> CallMethod(Object* object, std::string_view name,
+                       std::initializer_list<Object*> positional) {
+  Ref<Object> method = GetAttr(object, name);
+  if (!method) return nullptr;
+  return Call(method.get(), positional);
+}
+
+// ---------------------------------------------------------------------------
+// Iteration
+// ---------------------------------------------------------------------------
+
+Ref<Object> GetIter(Object* object) {
+  UnaryFn iter = object->type()->slots().iter;
+  if (iter == nullptr) {
+    return Raise(WellKnown::kTypeError, StrCat("'", NameOf(object), "' object is not iterable"));
+  }
+  Ref<Object> iterator = iter(object);
+  if (iterator && iterator->type()->slots().next == nullptr) {
+    return Raise(WellKnown::kTypeError,
+                 StrCat("iter() returned non-iterator of type '", NameOf(iterator.get()), "'"));
+  }
+  return iterator;
+}
+
+Ref<Object> IterNext(Object* iterator) {
+  if (UnaryFn next = iterator->type()->slots().next) return next(iterator);
+  return Raise(WellKnown::kTypeError, StrCat("'", NameOf(iterator), "' object is not an iterator"));
+}
+
+// ---------------------------------------------------------------------------
+// Containers
+// ---------------------------------------------------------------------------
+
+int64_t Length(Object* object) {
+  if (LengthFn length = object->type()->slots().length) return length(object);
+  Raise(WellKnown::kTypeError, StrCat("object of type '", NameOf(object), "' has no len()"));
+  return -1;
+}
+
+Ref<Object> GetItem(Object* container, Object* key) {
+  if (BinaryFn getitem = container->type()->slots().getitem) return getitem(container, key);
+  return Raise(WellKnown::kTypeError,
+               StrCat("'", NameOf(container), "' object is not subscriptable"));
+}
+
+bool SetItem(Object* container, Object* key, Object* value) {
+  if (SetItemFn setitem = container->type()->slots().setitem) return setitem(container, key, value);
+  Raise(WellKnown::kTypeError,
+        StrCat("'", NameOf(container), "' object does not support item assignment"));
+  return false;
+}
+
+bool DelItem(Object* container, Object* key) {
+  if (SetItemFn setitem = container->type()->slots().setitem) return setitem(container, key, nullptr);
+  Raise(WellKnown::kTypeError,
+        StrCat("'", NameOf(container), "' object does not support item deletion"));
+  return false;
+}
+
+int Contains(Object* container, Object* item) {
+  if (ContainsFn contains = container->type()->slots().contains) return contains(container, item);
+  if (container->type()->slots().iter == nullptr) {
+    Raise(WellKnown::kTypeError, StrCat("argument of type '", NameOf(container),
+                                        "' is not a container or iterable"));
+    return -1;
+  }
+  Ref<Object> iterator = GetIter(container);
+  if (!iterator) return -1;
+  while (Ref<Object> element = IterNext(iterator.get())) {
+    int equal = RichCompareBool(element.get(), item, CompareOp::kEq);
+    if (equal != 0) return equal;
+  }
+  return ExceptionPending() ? -1 : 0;
+}
+
+// ---------------------------------------------------------------------------
+// Numbers
+// ---------------------------------------------------------------------------
+
+std::string_view BinaryOpSymbol(BinaryOp op) { return kBinarySymbols[static_cast<int>(op)]; }
+
+Ref<Object> BinaryOperation(Object* left, Object* right, BinaryOp op) {
+  BinaryFn TypeSlots::*slot = kBinarySlots[static_cast<int>(op)];
+  BinaryFn left_fn = left->type()->slots().*slot;
+  BinaryFn right_fn = right->type() != left->type() ? right->type()->slots().*slot : nullptr;
+  if (right_fn == left_fn) right_fn = nullptr;
+  if (left_fn != nullptr) {
+    // A subclass on the right that overrides the operation goes first.
+    if (right_fn != nullptr && right->type()->IsSubtypeOf(left->type())) {
+      Ref<Object> result = right_fn(left, right);
+      if (!result || !IsNotImplemented(result)) return result;
+      right_fn = nullptr;
+    }
+    Ref<Object> result = left_fn(left, right);
+    if (!result || !IsNotImplemented(result)) return result;
+  }
+  if (right_fn != nullptr) {
+    Ref<Object> result = right_fn(left, right);
+    if (!result || !IsNotImplemented(result)) return result;
+  }
+  std::string_view symbol = BinaryOpSymbol(op);
+  if (op == BinaryOp::kPower) symbol = "** or pow()";
+  return Raise(WellKnown::kTypeError, StrCat("unsupported operand type(s) for ", symbol, ": '",
+                                             NameOf(left), "' and '", NameOf(right), "'"));
+}
+
+Ref<Object> Negative(Object* object) { return UnaryOperation(object, &TypeSlots::negative, "unary -"); }
+Ref<Object> Positive(Object* object) { return UnaryOperation(object, &TypeSlots::positive, "unary +"); }
+Ref<Object> Absolute(Object* object) { return UnaryOperation(object, &TypeSlots::absolute, "abs()"); }
+Ref<Object> Invert(Object* object) { return UnaryOperation(object, &TypeSlots::invert, "unary ~"); }
+
+std::optional<int64_t> IndexAsInt64(Object* object) {
+  Ref<Object> integer;
+  if (IsInstance(object, WellKnown::kInt)) {
+    integer = Ref<Object>::Borrow(object);
+  } else if (UnaryFn index = object->type()->slots().index) {
+    integer = index(object);
+    if (!integer) return std::nullopt;
+  } else {
+    Raise(WellKnown::kTypeError,
+          StrCat("'", NameOf(object), "' object cannot be interpreted as an integer"));
+    return std::nullopt;
+  }
+  std::optional<int64_t> value = IntAsInt64(integer.get());
+  if (!value) {
+    Raise(WellKnown::kOverflowError, "Python int too large to convert to C ssize_t");
+  }
+  return value;
+}
+
+}  // namespace islet

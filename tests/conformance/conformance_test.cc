@@ -1,0 +1,273 @@
+// The conformance kit: what every static builtin type must satisfy, checked in a
+// main interpreter and two subinterpreters. builtin_type() runs it for each type
+// as <target>_conformance_test with --type=<registered name>.
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "interp/heap_type.h"
+#include "interp/interpreter.h"
+#include "objects/errors.h"
+#include "objects/list.h"
+#include "objects/protocol.h"
+#include "objects/singletons.h"
+#include "objects/str.h"
+#include "objects/well_known.h"
+#include "runtime/runtime.h"
+
+namespace islet {
+namespace {
+
+std::string type_under_test;  // set by main from --type=
+
+class ConformanceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(Runtime::Initialize().ok());
+    type_ = Runtime::FindStaticType(type_under_test);
+    ASSERT_NE(type_, nullptr) << "no builtin type named '" << type_under_test << "'";
+    main_ = Runtime::MainInterpreter();
+    a_ = *Runtime::CreateInterpreter();
+    b_ = *Runtime::CreateInterpreter();
+  }
+  void TearDown() override { ASSERT_TRUE(Runtime::Finalize().ok()); }
+
+  std::vector<Interpreter*> All() const { return {main_, a_, b_}; }
+
+  // The str items of a list, as text.
+  static std::vector<std::string> Texts(Object* list) {
+    std::vector<std::string> texts;
+    for (const Ref<Object>& item : ListItems(list)) texts.emplace_back(StrView(item.get()));
+    return texts;
+  }
+
+  StaticType* type_ = nullptr;
+  Interpreter* main_ = nullptr;
+  Interpreter* a_ = nullptr;
+  Interpreter* b_ = nullptr;
+};
+
+TEST_F(ConformanceTest, IsImmortalAndAnExtraDecrefCannotFreeIt) {
+  EXPECT_TRUE(type_->IsImmortal());
+  EXPECT_EQ(type_->owner(), nullptr);
+  const uint64_t refcount = type_->refcount();
+  for (int i = 0; i < 100; ++i) DecRef(type_);
+  EXPECT_EQ(type_->refcount(), refcount);
+  AttachGuard attached(*a_);
+  // Still fully usable afterwards.
+  Ref<Object> name = GetAttr(type_, "__name__");
+  ASSERT_TRUE(name) << TakeExceptionAsStatus();
+  EXPECT_EQ(StrView(name.get()), TypeName(type_));
+}
+
+TEST_F(ConformanceTest, IsStaticBuiltinWithAUniqueDenseIndex) {
+  EXPECT_TRUE(type_->HasFlag(kTypeStaticBuiltin));
+  EXPECT_TRUE(type_->HasFlag(kTypeImmutable));
+  std::span<StaticType* const> order = Runtime::registry().init_order();
+  ASSERT_GE(type_->static_index(), 0);
+  ASSERT_LT(static_cast<size_t>(type_->static_index()), order.size());
+  EXPECT_EQ(order[static_cast<size_t>(type_->static_index())], type_);
+  EXPECT_EQ(std::count(order.begin(), order.end(), type_), 1);
+}
+
+TEST_F(ConformanceTest, SettingOrDeletingAnAttributeIsATypeErrorInEveryInterpreter) {
+  const std::string expected =
+      "TypeError: cannot set 'x' attribute of immutable type '" + std::string(type_->name()) + "'";
+  for (Interpreter* interp : All()) {
+    AttachGuard attached(*interp);
+    const Name* x = interp->Intern("x");
+    EXPECT_FALSE(SetAttr(type_, x, None()));
+    EXPECT_EQ(TakeExceptionAsStatus().message(), expected);
+    EXPECT_FALSE(DelAttr(type_, x));
+    EXPECT_EQ(TakeExceptionAsStatus().message(), expected);
+    // An existing attribute cannot be replaced either.
+    EXPECT_FALSE(SetAttr(type_, interp->Intern("__repr__"), None()));
+    EXPECT_TRUE(ExceptionMatches(WellKnown::kTypeError));
+    ClearException();
+  }
+}
+
+TEST_F(ConformanceTest, DictIsAReadOnlyProxyWithTheSameKeysAndPerInterpreterValues) {
+  std::vector<std::string> keys_in[3];
+  std::vector<Interpreter*> all = All();
+  for (size_t i = 0; i < all.size(); ++i) {
+    Interpreter* interp = all[i];
+    AttachGuard attached(*interp);
+    Ref<Object> dict = GetAttr(type_, "__dict__");
+    ASSERT_TRUE(dict) << TakeExceptionAsStatus();
+    EXPECT_EQ(dict->type(), WellKnownType(WellKnown::kMappingProxy));
+    Ref<Object> key = NewStr("x");
+    EXPECT_FALSE(SetItem(dict.get(), key.get(), None()));
+    EXPECT_TRUE(ExceptionMatches(WellKnown::kTypeError));
+    ClearException();
+    Ref<Object> keys = CallMethod(dict.get(), "keys", {});
+    ASSERT_TRUE(keys) << TakeExceptionAsStatus();
+    Ref<Object> key_list = Call(WellKnownType(WellKnown::kList), {keys.get()});
+    ASSERT_TRUE(key_list) << TakeExceptionAsStatus();
+    keys_in[i] = Texts(key_list.get());
+    // Every mortal value belongs to this interpreter.
+    for (const AttrTable::Entry& entry : interp->TypeDict(*type_)->entries()) {
+      if (!entry.value->IsImmortal()) {
+        EXPECT_EQ(entry.value->owner(), interp) << entry.name->text();
+      }
+    }
+  }
+  EXPECT_EQ(keys_in[0], keys_in[1]);
+  EXPECT_EQ(keys_in[1], keys_in[2]);
+}
+
+TEST_F(ConformanceTest, SubclassMadeInOneInterpreterIsListedOnlyThere) {
+  if (!type_->HasFlag(kTypeBaseType)) GTEST_SKIP() << type_->name() << " cannot be subclassed";
+  std::vector<std::string> before_in_a;
+  {
+    AttachGuard attached(*a_);
+    Ref<Object> subclasses = CallMethod(type_, "__subclasses__", {});
+    ASSERT_TRUE(subclasses) << TakeExceptionAsStatus();
+    for (const Ref<Object>& subclass : ListItems(subclasses.get())) {
+      before_in_a.emplace_back(static_cast<TypeObject*>(subclass.get())->name());
+    }
+  }
+  {
+    AttachGuard attached(*b_);
+    Ref<HeapType> subclass = *HeapType::Create(*b_, "MadeInB", {{type_}});
+    b_->SetTypeDictEntry(*subclass, b_->Intern("keep"), subclass);  // a cycle, for teardown
+    Ref<Object> subclasses = CallMethod(type_, "__subclasses__", {});
+    ASSERT_TRUE(subclasses) << TakeExceptionAsStatus();
+    std::vector<Ref<Object>>& items = ListItems(subclasses.get());
+    EXPECT_EQ(std::count_if(items.begin(), items.end(),
+                            [&](const Ref<Object>& item) { return item.get() == subclass.get(); }),
+              1);
+  }
+  auto names_in = [&](Interpreter* interp) {
+    AttachGuard attached(*interp);
+    std::vector<std::string> names;
+    Ref<Object> subclasses = CallMethod(type_, "__subclasses__", {});
+    for (const Ref<Object>& subclass : ListItems(subclasses.get())) {
+      names.emplace_back(static_cast<TypeObject*>(subclass.get())->name());
+    }
+    return names;
+  };
+  EXPECT_EQ(names_in(a_), before_in_a);
+  EXPECT_THAT(names_in(main_), ::testing::Not(::testing::Contains("MadeInB")));
+  ASSERT_TRUE(Runtime::DestroyInterpreter(b_).ok());
+  b_ = *Runtime::CreateInterpreter();
+  EXPECT_THAT(names_in(b_), ::testing::Not(::testing::Contains("MadeInB")));
+  EXPECT_EQ(names_in(a_), before_in_a);
+}
+
+TEST_F(ConformanceTest, WeakRefMadeInOneInterpreterIsCountedOnlyThere) {
+  Ref<Object> weak;
+  {
+    AttachGuard attached(*b_);
+    weak = Call(WellKnownType(WellKnown::kWeakRef), {type_});
+    ASSERT_TRUE(weak) << TakeExceptionAsStatus();
+    EXPECT_EQ(b_->StateOf(*type_).weakrefs().size(), 1u);
+    Ref<Object> referent = Call(weak.get(), {});
+    EXPECT_EQ(referent.get(), type_);
+    b_->SetTypeDictEntry(*type_, b_->Intern("weak_for_teardown"), weak);
+  }
+  for (Interpreter* other : {main_, a_}) {
+    AttachGuard attached(*other);
+    EXPECT_EQ(other->StateOf(*type_).weakrefs().size(), 0u);
+  }
+  weak.reset();  // not touched from another interpreter; b_'s teardown clears it
+}
+
+TEST_F(ConformanceTest, DestroyingAnInterpreterHoldingSubclassesAndInstancesSucceeds) {
+  {
+    AttachGuard attached(*b_);
+    if (type_->HasFlag(kTypeBaseType)) {
+      Ref<HeapType> subclass = *HeapType::Create(*b_, "Held", {{type_}});
+      b_->SetTypeDictEntry(*type_, b_->Intern("held_subclass"), subclass);
+      if (Ref<Object> instance = Call(subclass.get(), {})) {
+        b_->SetTypeDictEntry(*subclass, b_->Intern("held_instance"), instance);
+      } else {
+        ClearException();  // not constructible without arguments; the class is enough
+      }
+    }
+    if (Ref<Object> instance = Call(type_, {})) {
+      b_->SetTypeDictEntry(*type_, b_->Intern("held_instance"), instance);
+    } else {
+      ClearException();
+    }
+  }
+  EXPECT_TRUE(Runtime::DestroyInterpreter(b_).ok());
+  b_ = *Runtime::CreateInterpreter();
+}
+
+// Records the order in which static types are finalized, per interpreter.
+std::mutex fini_mutex;
+std::map<int64_t, std::vector<const StaticType*>> fini_order;
+
+void RecordFini(Interpreter& interp, const StaticType& type) {
+  std::lock_guard<std::mutex> lock(fini_mutex);
+  fini_order[interp.id()].push_back(&type);
+}
+
+// Types that depend on `type`, directly or through others (base or deps).
+std::set<const StaticType*> Dependents(const StaticType* type) {
+  std::set<const StaticType*> dependents;
+  bool grew = true;
+  while (grew) {
+    grew = false;
+    for (StaticType* candidate : Runtime::registry().init_order()) {
+      if (dependents.count(candidate)) continue;
+      std::vector<const char*> needs = {candidate->spec().base};
+      for (const char* dep : candidate->spec().deps) needs.push_back(dep);
+      for (const char* need : needs) {
+        if (need == nullptr) continue;
+        const StaticType* needed = Runtime::FindStaticType(need);
+        if (needed == type || dependents.count(needed)) {
+          dependents.insert(candidate);
+          grew = true;
+          break;
+        }
+      }
+    }
+  }
+  return dependents;
+}
+
+TEST_F(ConformanceTest, FiniRunsAfterTheFiniOfEveryTypeThatDependsOnIt) {
+  std::set<const StaticType*> dependents = Dependents(type_);
+  SetStaticTypeFiniObserverForTesting(&RecordFini);
+  const int64_t id = b_->id();
+  ASSERT_TRUE(Runtime::DestroyInterpreter(b_).ok());
+  b_ = *Runtime::CreateInterpreter();
+  SetStaticTypeFiniObserverForTesting(nullptr);
+  std::vector<const StaticType*> order;
+  {
+    std::lock_guard<std::mutex> lock(fini_mutex);
+    order = fini_order[id];
+  }
+  auto position = [&](const StaticType* type) {
+    return std::find(order.begin(), order.end(), type) - order.begin();
+  };
+  ASSERT_LT(position(type_), static_cast<long>(order.size())) << "fini never ran";
+  for (const StaticType* dependent : dependents) {
+    EXPECT_LT(position(dependent), position(type_))
+        << dependent->name() << " depends on " << type_->name() << " but was finalized after it";
+  }
+}
+
+}  // namespace
+}  // namespace islet
+
+int main(int argc, char** argv) {
+  ::testing::InitGoogleTest(&argc, argv);
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg.starts_with("--type=")) islet::type_under_test = std::string(arg.substr(7));
+  }
+  if (islet::type_under_test.empty()) {
+    std::fprintf(stderr, "usage: %s --type=<builtin type name>\n", argv[0]);
+    return 2;
+  }
+  return RUN_ALL_TESTS();
+}

@@ -1,0 +1,9 @@
+// `bytes`: placeholder registration; its behaviour is not implemented yet.
+
+#include "runtime/static_type.h"
+
+namespace islet {
+
+ISLET_BUILTIN_TYPE(kBytesType, "bytes", {.flags = kTypeBaseType, .slots = {}});
+
+}  // namespace islet

@@ -1,0 +1,9 @@
+// `classmethod`: placeholder registration; its behaviour is not implemented yet.
+
+#include "runtime/static_type.h"
+
+namespace islet {
+
+ISLET_BUILTIN_TYPE(kClassMethodType, "classmethod", {.flags = kTypeBaseType, .slots = {}});
+
+}  // namespace islet

@@ -1,0 +1,9 @@
+// `float`: placeholder registration; its behaviour is not implemented yet.
+
+#include "runtime/static_type.h"
+
+namespace islet {
+
+ISLET_BUILTIN_TYPE(kFloatType, "float", {.flags = kTypeBaseType, .slots = {}});
+
+}  // namespace islet

@@ -1,0 +1,9 @@
+// `frozenset`: placeholder registration; its behaviour is not implemented yet.
+
+#include "runtime/static_type.h"
+
+namespace islet {
+
+ISLET_BUILTIN_TYPE(kFrozenSetType, "frozenset", {.flags = kTypeBaseType, .slots = {}});
+
+}  // namespace islet

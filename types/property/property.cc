@@ -1,0 +1,9 @@
+// `property`: placeholder registration; its behaviour is not implemented yet.
+
+#include "runtime/static_type.h"
+
+namespace islet {
+
+ISLET_BUILTIN_TYPE(kPropertyType, "property", {.flags = kTypeBaseType, .slots = {}});
+
+}  // namespace islet

@@ -1,0 +1,9 @@
+// `range`: placeholder registration; its behaviour is not implemented yet.
+
+#include "runtime/static_type.h"
+
+namespace islet {
+
+ISLET_BUILTIN_TYPE(kRangeType, "range", {.slots = {}});
+
+}  // namespace islet

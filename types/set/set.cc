@@ -1,0 +1,9 @@
+// `set`: placeholder registration; its behaviour is not implemented yet.
+
+#include "runtime/static_type.h"
+
+namespace islet {
+
+ISLET_BUILTIN_TYPE(kSetType, "set", {.flags = kTypeBaseType, .slots = {}});
+
+}  // namespace islet

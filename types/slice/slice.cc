@@ -1,0 +1,9 @@
+// `slice`: placeholder registration; its behaviour is not implemented yet.
+
+#include "runtime/static_type.h"
+
+namespace islet {
+
+ISLET_BUILTIN_TYPE(kSliceType, "slice", {.slots = {}});
+
+}  // namespace islet

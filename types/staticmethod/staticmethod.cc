@@ -1,0 +1,9 @@
+// `staticmethod`: placeholder registration; its behaviour is not implemented yet.
+
+#include "runtime/static_type.h"
+
+namespace islet {
+
+ISLET_BUILTIN_TYPE(kStaticMethodType, "staticmethod", {.flags = kTypeBaseType, .slots = {}});
+
+}  // namespace islet
