@@ -1,0 +1,57 @@
+// An embedder's program. It sees only islet's public headers (one include path)
+// and links libislet: it runs two isolated interpreters on two threads, builds
+// objects in each, and reports an error the way an embedder gets one.
+
+#include <cstdio>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "islet/islet.h"
+
+namespace {
+
+// Builds [0, step, 2*step, ...] in a new interpreter and returns its repr.
+std::string BuildInOwnInterpreter(int64_t step) {
+  absl::StatusOr<islet::Interpreter*> interp = islet::Runtime::CreateInterpreter();
+  if (!interp.ok()) return std::string(interp.status().message());
+  std::string text;
+  {
+    islet::AttachGuard attached(**interp);
+    islet::Ref<islet::Object> list = islet::NewList();
+    for (int64_t i = 0; i < 5; ++i) islet::ListItems(list.get()).push_back(islet::NewInt(i * step));
+    text = islet::ReprText(list.get()).value_or("<repr failed>");
+  }
+  absl::Status destroyed = islet::Runtime::DestroyInterpreter(*interp);
+  return destroyed.ok() ? text : std::string(destroyed.message());
+}
+
+}  // namespace
+
+int main() {
+  if (absl::Status status = islet::Runtime::Initialize(); !status.ok()) {
+    std::fprintf(stderr, "initialize: %s\n", std::string(status.message()).c_str());
+    return 1;
+  }
+  std::string results[2];
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 2; ++i) {
+    threads.emplace_back([&results, i] { results[i] = BuildInOwnInterpreter(i + 1); });
+  }
+  for (std::thread& thread : threads) thread.join();
+  std::printf("interpreter A built %s\n", results[0].c_str());
+  std::printf("interpreter B built %s\n", results[1].c_str());
+  {
+    islet::AttachGuard attached(*islet::Runtime::MainInterpreter());
+    islet::Ref<islet::Object> missing = islet::GetAttr(islet::None(), "foo");
+    if (!missing) {
+      absl::Status error = islet::TakeExceptionAsStatus();
+      std::printf("error: %s\n", std::string(error.message()).c_str());
+    }
+  }
+  if (absl::Status status = islet::Runtime::Finalize(); !status.ok()) {
+    std::fprintf(stderr, "finalize: %s\n", std::string(status.message()).c_str());
+    return 1;
+  }
+  return 0;
+}
