@@ -118,7 +118,12 @@ HeapType::HeapType(std::string name, std::vector<Ref<TypeObject>> bases, TypeObj
   version_tag_ = version_tag;
 }
 
-HeapType::~HeapType() { Unregister(); }
+// Unregistered first, so no callback can find the dying class through a
+// subclass list.
+HeapType::~HeapType() {
+  Unregister();
+  weakrefs_.ClearAndCallCallbacks();
+}
 
 void HeapType::AssignNewVersionTags(Interpreter& interp) {
   if (version_tags_used_ < kMaxVersionTags) {
@@ -146,6 +151,7 @@ void HeapType::Unregister() {
 void HeapType::Clear(Object* object) {
   HeapType* type = static_cast<HeapType*>(object);
   type->Unregister();
+  type->weakrefs_.ClearWithoutCallbacks();
   type->dict_.Clear();
   type->mro_storage_.assign(1, type);
   type->mro_ = type->mro_storage_;

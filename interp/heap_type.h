@@ -3,7 +3,9 @@
 // Creating one registers it as a subclass of each base: in the interpreter's
 // StaticTypeState for a static base (never in the shared type), or in the base's
 // own list for a heap base. The registration is weak: a dying heap type removes
-// itself. Its MRO is computed with C3, as Python does.
+// itself. Its MRO is computed with C3, as Python does. Weak references to a heap
+// type are listed in the type itself; when it dies they are cleared and their
+// callbacks called (CPython's semantics).
 //
 //   absl::StatusOr<Ref<HeapType>> cls = HeapType::Create(interp, "Point", {&kObjectType});
 
@@ -17,6 +19,7 @@
 
 #include "absl/status/statusor.h"
 #include "interp/interpreter.h"
+#include "interp/weakref.h"
 #include "runtime/attr_table.h"
 #include "runtime/type_object.h"
 
@@ -36,6 +39,9 @@ class HeapType final : public TypeObject {
   const AttrTable& dict() const { return dict_; }
   // Heap subclasses of this class, in creation order (weak).
   std::span<HeapType* const> subclasses() const { return subclasses_; }
+  // Weak references to this class (made in its interpreter, the only one that
+  // can reach it).
+  WeakRefList& weakrefs() { return weakrefs_; }
 
   // Most version tags one class may use; past it, the class is no longer cached
   // (one class mutated in a loop must not use up the interpreter's tags).
@@ -46,7 +52,9 @@ class HeapType final : public TypeObject {
   ~HeapType();
 
   // TypeSlots::clear for heap types (the metatype `type` uses it): drops the dict,
-  // bases and MRO and the subclass registrations.
+  // bases and MRO and the subclass registrations, and detaches its weak
+  // references without calling their callbacks (interpreter teardown runs no
+  // Python code).
   static void Clear(Object* object);
 
  private:
@@ -63,6 +71,7 @@ class HeapType final : public TypeObject {
   std::vector<TypeObject*> mro_storage_;
   AttrTable dict_;
   std::vector<HeapType*> subclasses_;
+  WeakRefList weakrefs_;
   uint32_t version_tags_used_ = 1;
 };
 

@@ -1,6 +1,18 @@
 #include "interp/weakref.h"
 
+#include <atomic>
+#include <vector>
+
 namespace islet {
+namespace {
+
+constinit std::atomic<WeakRefCallbackRunner> callback_runner{nullptr};
+
+}  // namespace
+
+void SetWeakRefCallbackRunner(WeakRefCallbackRunner runner) {
+  callback_runner.store(runner, std::memory_order_release);
+}
 
 WeakRefObject::~WeakRefObject() {
   if (list_ != nullptr) list_->Remove(this);
@@ -37,6 +49,25 @@ void WeakRefList::ClearWithoutCallbacks() {
     ref->referent_ = nullptr;
     Remove(ref);
   }
+}
+
+void WeakRefList::ClearAndCallCallbacks() {
+  if (head_ == nullptr) return;
+  // Every reference is dead before any callback runs, so no callback can reach
+  // the dying referent; each reference is held while its callback runs (the
+  // callback may drop the last other reference to it).
+  std::vector<std::pair<Ref<WeakRefObject>, Ref<Object>>> pending;
+  while (head_ != nullptr) {
+    WeakRefObject* ref = head_;
+    ref->referent_ = nullptr;
+    Remove(ref);
+    if (ref->callback_) {
+      pending.emplace_back(Ref<WeakRefObject>::Borrow(ref), std::move(ref->callback_));
+    }
+  }
+  WeakRefCallbackRunner runner = callback_runner.load(std::memory_order_acquire);
+  if (runner == nullptr) return;
+  for (auto& [ref, callback] : pending) runner(ref.get(), callback.get());
 }
 
 }  // namespace islet

@@ -4,12 +4,14 @@
 // The list of weak references to a static builtin type lives in the interpreter's
 // StaticTypeState, never in the shared type, so interpreter B's weak references
 // are invisible to A and are cleared when B is destroyed (without callbacks, as
-// CPython does at interpreter teardown).
+// CPython does at interpreter teardown). A mortal referent (a heap type, a set)
+// holds its own list and, when it dies, clears it and calls the callbacks.
 
 #ifndef ISLET_INTERP_WEAKREF_H_
 #define ISLET_INTERP_WEAKREF_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <utility>
 
 #include "runtime/object.h"
@@ -28,6 +30,12 @@ class WeakRefObject : public Object {
 
   Object* referent() const { return referent_; }
   Object* callback() const { return callback_.get(); }
+  // The next reference in the referent's list (nullptr at the end).
+  WeakRefObject* next_in_list() const { return next_; }
+
+  // The referent's hash, once computed (it must survive the referent, as in
+  // CPython); -1 until then.
+  int64_t cached_hash = -1;
 
   // TypeSlots::clear for weakref types: drops the callback.
   static void Clear(Object* object);
@@ -41,7 +49,8 @@ class WeakRefObject : public Object {
   WeakRefObject* next_ = nullptr;
 };
 
-// WeakRefList: the weak references to one referent, intrusive and unowned.
+// WeakRefList: the weak references to one referent, intrusive and unowned,
+// newest first.
 class WeakRefList {
  public:
   WeakRefList() = default;
@@ -51,13 +60,25 @@ class WeakRefList {
   void Add(WeakRefObject* ref);
   void Remove(WeakRefObject* ref);
   size_t size() const { return size_; }
+  WeakRefObject* first() const { return head_; }
   // Detaches every reference from the referent without calling callbacks.
   void ClearWithoutCallbacks();
+  // For a referent that is dying: detaches every reference, then calls each
+  // callback with its (now dead) reference, newest first, through the installed
+  // WeakRefCallbackRunner. A callback is called once: it is taken from its
+  // reference first.
+  void ClearAndCallCallbacks();
 
  private:
   WeakRefObject* head_ = nullptr;
   size_t size_ = 0;
 };
+
+// Calls `callback` with `ref` and handles its failure. The objects layer installs
+// one at Runtime::Initialize (it knows how to call objects and report errors);
+// without one, callbacks are dropped uncalled.
+using WeakRefCallbackRunner = void (*)(WeakRefObject* ref, Object* callback);
+void SetWeakRefCallbackRunner(WeakRefCallbackRunner runner);
 
 }  // namespace islet
 

@@ -1,5 +1,6 @@
 #include "objects/slice.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "interp/interpreter.h"
@@ -8,15 +9,18 @@
 #include "objects/protocol.h"
 #include "objects/singletons.h"
 #include "objects/well_known.h"
+#include "runtime/str_cat.h"
 
 namespace islet {
 namespace {
 
+constexpr std::string_view kBoundError =
+    "slice indices must be integers or None or have an __index__ method";
+
 // A bound as an int64_t, clamped to int64_t's range (huge bounds just clip).
-std::optional<int64_t> Bound(Object* value) {
-  if (!IsInstance(value, WellKnown::kInt) && value->type()->slots().index == nullptr) {
-    Raise(WellKnown::kTypeError,
-          "slice indices must be integers or None or have an __index__ method");
+std::optional<int64_t> Bound(Object* value, std::string_view type_error = kBoundError) {
+  if (!IsIndexable(value)) {
+    Raise(WellKnown::kTypeError, type_error);
     return std::nullopt;
   }
   Ref<Object> integer = IsInstance(value, WellKnown::kInt) ? Ref<Object>::Borrow(value)
@@ -26,8 +30,8 @@ std::optional<int64_t> Bound(Object* value) {
   mpz_t big;
   mpz_init(big);
   IntToMpz(integer.get(), big);
-  int64_t clamped = mpz_sgn(big) < 0 ? std::numeric_limits<int64_t>::min()
-                                     : std::numeric_limits<int64_t>::max();
+  int64_t clamped =
+      mpz_sgn(big) < 0 ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max();
   mpz_clear(big);
   return clamped;
 }
@@ -41,8 +45,9 @@ Ref<Object> NewSlice(Ref<Object> start, Ref<Object> stop, Ref<Object> step) {
       or_none(std::move(step)));
 }
 
-std::optional<SliceBounds> ResolveSlice(Object* slice_object, int64_t length) {
+std::optional<UnpackedSlice> UnpackSlice(Object* slice_object) {
   auto* slice = static_cast<SliceObject*>(slice_object);
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
   int64_t step = 1;
   if (slice->step.get() != None()) {
     std::optional<int64_t> value = Bound(slice->step.get());
@@ -51,34 +56,63 @@ std::optional<SliceBounds> ResolveSlice(Object* slice_object, int64_t length) {
       Raise(WellKnown::kValueError, "slice step cannot be zero");
       return std::nullopt;
     }
-    // -max keeps -step from overflowing below.
-    step = *value < -std::numeric_limits<int64_t>::max() ? -std::numeric_limits<int64_t>::max()
-                                                          : *value;
+    // -max keeps -step from overflowing.
+    step = std::max(*value, -kMax);
   }
   const bool backwards = step < 0;
-  auto resolve = [&](Object* bound, int64_t if_none) -> std::optional<int64_t> {
+  // An omitted bound is the extreme AdjustSlice clips to the sequence's end.
+  auto unpack = [&](Object* bound, int64_t if_none) -> std::optional<int64_t> {
     if (bound == None()) return if_none;
-    std::optional<int64_t> value = Bound(bound);
-    if (!value) return std::nullopt;
-    int64_t index = *value;
-    if (index < 0) {
-      index = index < -length ? (backwards ? -1 : 0) : index + length;
-    } else if (index >= length) {
-      index = backwards ? length - 1 : length;
-    }
+    return Bound(bound);
+  };
+  std::optional<int64_t> start = unpack(slice->start.get(), backwards ? kMax : 0);
+  if (!start) return std::nullopt;
+  std::optional<int64_t> stop =
+      unpack(slice->stop.get(), backwards ? std::numeric_limits<int64_t>::min() : kMax);
+  if (!stop) return std::nullopt;
+  return UnpackedSlice{*start, *stop, step};
+}
+
+SliceBounds AdjustSlice(const UnpackedSlice& slice, int64_t length) {
+  const bool backwards = slice.step < 0;
+  auto adjust = [&](int64_t index) {
+    if (index < 0) return index < -length ? (backwards ? -1 : 0) : index + length;
+    if (index >= length) return backwards ? length - 1 : length;
     return index;
   };
-  std::optional<int64_t> start = resolve(slice->start.get(), backwards ? length - 1 : 0);
-  if (!start) return std::nullopt;
-  std::optional<int64_t> stop = resolve(slice->stop.get(), backwards ? -1 : length);
-  if (!stop) return std::nullopt;
+  const int64_t start = adjust(slice.start);
+  const int64_t stop = adjust(slice.stop);
   int64_t count = 0;
   if (backwards) {
-    if (*stop < *start) count = (*start - *stop - 1) / (-step) + 1;
-  } else if (*start < *stop) {
-    count = (*stop - *start - 1) / step + 1;
+    if (stop < start) count = (start - stop - 1) / (-slice.step) + 1;
+  } else if (start < stop) {
+    count = (stop - start - 1) / slice.step + 1;
   }
-  return SliceBounds{*start, *stop, step, count};
+  return SliceBounds{start, stop, slice.step, count};
+}
+
+std::optional<SliceBounds> ResolveSlice(Object* slice, int64_t length) {
+  std::optional<UnpackedSlice> unpacked = UnpackSlice(slice);
+  if (!unpacked) return std::nullopt;
+  return AdjustSlice(*unpacked, length);
+}
+
+bool IsIndexable(const Object* key) {
+  return IsInstance(key, WellKnown::kInt) || key->type()->slots().index != nullptr;
+}
+
+std::optional<int64_t> IndexValue(Object* key, WellKnown overflow_error) {
+  std::optional<int64_t> value = IndexAsInt64(key);
+  if (!value && ExceptionMatches(WellKnown::kOverflowError)) {
+    ClearException();
+    Raise(overflow_error,
+          StrCat("cannot fit '", TypeDisplayName(key->type()), "' into an index-sized integer"));
+  }
+  return value;
+}
+
+std::optional<int64_t> ClampedSliceIndex(Object* value) {
+  return Bound(value, "slice indices must be integers or have an __index__ method");
 }
 
 }  // namespace islet

@@ -1,5 +1,6 @@
-// SliceObject: Python's slice(start, stop, step), and resolving one against a
-// sequence length the way CPython's PySlice_GetIndicesEx does.
+// SliceObject: Python's slice(start, stop, step), resolving one against a
+// sequence length the way CPython's PySlice_GetIndicesEx does, and the index
+// conversions sequences share (subscripts, repeat counts, index() bounds).
 
 #ifndef ISLET_OBJECTS_SLICE_H_
 #define ISLET_OBJECTS_SLICE_H_
@@ -7,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "objects/well_known.h"
 #include "runtime/object.h"
 
 namespace islet {
@@ -42,6 +44,29 @@ struct SliceBounds {
 // zero" or TypeError for non-integer bounds ("slice indices must be integers or
 // None or have an __index__ method").
 std::optional<SliceBounds> ResolveSlice(Object* slice, int64_t length);
+
+// ResolveSlice in its two steps (CPython's PySlice_Unpack and
+// PySlice_AdjustIndices), for a sequence whose length may change while the
+// slice's __index__ methods run: unpack first, then adjust to the length as it
+// is afterwards.
+struct UnpackedSlice {
+  int64_t start;  // omitted bounds are int64_t's extremes, clipped by AdjustSlice
+  int64_t stop;
+  int64_t step;  // never 0
+};
+std::optional<UnpackedSlice> UnpackSlice(Object* slice);
+SliceBounds AdjustSlice(const UnpackedSlice& slice, int64_t length);
+
+// Whether `key` is an integer for subscripting: an int or an object with __index__.
+bool IsIndexable(const Object* key);
+// key.__index__() as int64_t, as CPython's PyNumber_AsSsize_t(key, error): a value
+// that does not fit raises `overflow_error` ("cannot fit 'int' into an
+// index-sized integer"): IndexError for subscripts, OverflowError for counts.
+std::optional<int64_t> IndexValue(Object* key, WellKnown overflow_error);
+// A start/stop argument of index() (CPython's slice_index converter): an integer,
+// clamped to int64_t's range; anything else raises TypeError "slice indices must
+// be integers or have an __index__ method".
+std::optional<int64_t> ClampedSliceIndex(Object* value);
 
 }  // namespace islet
 

@@ -1,14 +1,23 @@
 // StrObject: Python's str. Text is stored as UTF-8; the length in code points and
-// whether it is all ASCII (so indexing is by byte) are computed once.
+// whether it is all ASCII (so indexing is by byte) are computed once. This file
+// also holds what other types need to make and read text: code point helpers,
+// repr() of text, and the codecs (utf-8, ascii, latin-1) behind str.encode,
+// bytes.decode and str(b, encoding). The type's behaviour lives in types/str.
+//
+//   Ref<Object> text = NewStr("quote's");
+//   StrReprText(StrView(text.get()))   // "\"quote's\""
+//   Ref<Object> decoded = DecodeToStr("\xc3\xa9", "utf-8", "strict");  // 'é'
 
 #ifndef ISLET_OBJECTS_STR_H_
 #define ISLET_OBJECTS_STR_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "runtime/object.h"
+#include "runtime/type_object.h"
 
 namespace islet {
 
@@ -34,12 +43,54 @@ class StrObject : public Object {
 };
 
 // A new str from UTF-8 text (the empty str is an immortal singleton). The text
-// must be valid UTF-8; use DecodeUtf8 for untrusted bytes.
+// must be valid UTF-8; use DecodeToStr for untrusted bytes.
 Ref<Object> NewStr(std::string_view utf8);
+// A new instance of `type` (str or a subclass of it) taking valid UTF-8 text.
+Ref<Object> NewStrOfType(TypeObject* type, std::string utf8);
 // The UTF-8 text of a str (or subclass instance).
 std::string_view StrView(const Object* str);
-// Code points in valid UTF-8 text; -1 if it is not valid UTF-8.
+// Its length in code points, and whether it is all ASCII.
+int64_t StrLength(const Object* str);
+bool StrIsAscii(const Object* str);
+// Code points in valid UTF-8 text; -1 if it is not valid UTF-8 (bad structure,
+// overlong forms, surrogates, or code points above U+10FFFF).
 int64_t Utf8Length(std::string_view text);
+
+// --- Code points ---
+
+// Decodes the code point starting at byte `*pos` of valid UTF-8 text and moves
+// `*pos` past it.
+uint32_t DecodeCodePoint(std::string_view text, size_t* pos);
+// Appends `code_point` (at most U+10FFFF, not a surrogate) as UTF-8.
+void AppendCodePoint(std::string& out, uint32_t code_point);
+// The byte offset of code point number `index` of valid UTF-8 text (the text's
+// size when index >= its length). Linear in `index` unless the text is ASCII.
+size_t CodePointOffset(std::string_view text, int64_t index, bool ascii);
+// Whether str.isspace() holds for the code point (Unicode White_Space, as CPython).
+bool IsSpaceCodePoint(uint32_t code_point);
+// Whether repr() shows the code point as itself. Exact for Latin-1; above it, an
+// approximation of Unicode's printable classes that escapes controls, format
+// characters, separators other than ' ', surrogates, private use and the
+// unassigned ranges islet knows of (islet carries no Unicode database).
+bool IsPrintableCodePoint(uint32_t code_point);
+
+// repr() of a str with this text, as CPython writes it: single quotes unless the
+// text contains ' and no ", with \\ \n \r \t, \xNN for other controls and
+// \x7f-\x9f, and \xNN / \uXXXX / \UXXXXXXXX for other non-printable code points.
+std::string StrReprText(std::string_view utf8);
+
+// --- Codecs ---
+// Encodings: utf-8, ascii, latin-1 (and their usual aliases; unknown names raise
+// LookupError "unknown encoding: x"). Error handlers: strict, ignore, replace,
+// backslashreplace (LookupError for others, when an error needs one). islet has
+// no UnicodeDecodeError/UnicodeEncodeError: their messages are raised as
+// ValueError, e.g. "'utf-8' codec can't decode byte 0xff in position 0: invalid
+// start byte".
+
+// Decodes `data` to a new str; null with an exception pending on failure.
+Ref<Object> DecodeToStr(std::string_view data, std::string_view encoding, std::string_view errors);
+// Encodes UTF-8 text to a new bytes object; null with an exception pending.
+Ref<Object> EncodeStr(std::string_view utf8, std::string_view encoding, std::string_view errors);
 
 }  // namespace islet
 

@@ -8,6 +8,21 @@ name fails it). `bazel run //tools:new_type` adds new types here.
 load("//types/exceptions:exceptions.bzl", "EXCEPTION_BASES")
 
 BUILTIN_TYPES = {
+    "range_iterator": "//types/range:range_iterator",
+    "tuple_iterator": "//types/tuple:tuple_iterator",
+    "list_iterator": "//types/list:list_iterator",
+    "dict_keys": "//types/dict:dict_keys",
+    "dict_values": "//types/dict:dict_values",
+    "dict_items": "//types/dict:dict_items",
+    "dict_keyiterator": "//types/dict:dict_keyiterator",
+    "dict_valueiterator": "//types/dict:dict_valueiterator",
+    "dict_itemiterator": "//types/dict:dict_itemiterator",
+    "str_ascii_iterator": "//types/str:str_ascii_iterator",
+    "str_iterator": "//types/str:str_iterator",
+    "bytes_iterator": "//types/bytes:bytes_iterator",
+    "set_iterator": "//types/set:set_iterator",
+    "bound_method": "//types/classmethod:bound_method",
+    "islet.InterpreterInfo": "//types/interpreter_info",
     "object": "//types/object",
     "type": "//types/type",
     "NoneType": "//types/none",

@@ -11,6 +11,13 @@ system_libs=(-labsl_statusor -labsl_status -labsl_cord -labsl_strerror -labsl_st
              -labsl_raw_logging_internal -labsl_base -labsl_raw_hash_set -labsl_hash -labsl_city
              -labsl_low_level_hash -lgmp -pthread)
 flags=(-std=c++20 -Wall -Wextra -Werror -I "$work/include")
+# An SDK built with --config=asan or --config=tsan is instrumented: so must be the
+# program linking it.
+if nm "$work/lib/libislet.a" 2>/dev/null | grep ' U __asan_init' >/dev/null; then
+  flags+=(-fsanitize=address,undefined)
+elif nm "$work/lib/libislet.a" 2>/dev/null | grep ' U __tsan_init' >/dev/null; then
+  flags+=(-fsanitize=thread)
+fi
 g++ "${flags[@]}" "$source" -o "$work/embed_shared" -L "$work/lib" -lislet \
     -Wl,-rpath,"$work/lib" "${system_libs[@]}"
 g++ "${flags[@]}" "$source" -o "$work/embed_static" \

@@ -1,0 +1,991 @@
+// The str type's methods, with CPython's argument conventions and messages.
+//
+// Text is UTF-8: searching works on bytes (a valid UTF-8 needle can only match
+// at code point boundaries), and indices in and out of the methods are code
+// points, converted at the edges.
+
+#include "types/str/str_methods.h"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "objects/args.h"
+#include "objects/errors.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/protocol.h"
+#include "objects/singletons.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/str_cat.h"
+#include "types/str/unicode_chars.h"
+
+namespace islet::str_internal {
+
+// ---------------------------------------------------------------------------
+// Arguments and results
+// ---------------------------------------------------------------------------
+
+bool BindArgs(const CallArgs& args, std::string_view function,
+              std::initializer_list<const char*> names, size_t positional_only, size_t required,
+              Object** out) {
+  const size_t count = names.size();
+  const size_t nargs = args.positional_count();
+  const size_t nkw = args.kwnames.size();
+  const char* const* params = names.begin();
+  std::fill(out, out + count, nullptr);
+  auto plural = [](size_t n) { return n == 1 ? "" : "s"; };
+  if (nargs + nkw > count) {
+    Raise(WellKnown::kTypeError,
+          StrCat(function, "() takes at most ", count, " ", nargs == 0 ? "keyword " : "",
+                 "argument", plural(count), " (", nargs + nkw, " given)"));
+    return false;
+  }
+  const size_t min_positional_only = std::min(positional_only, required);
+  if (nargs < min_positional_only) {
+    Raise(WellKnown::kTypeError,
+          StrCat(function, "() takes ", min_positional_only < count ? "at least" : "exactly", " ",
+                 min_positional_only, " positional argument", plural(min_positional_only), " (",
+                 nargs, " given)"));
+    return false;
+  }
+  for (size_t i = 0; i < nargs; ++i) out[i] = args.args[i];
+  auto keyword = [&](size_t param) -> Object* {
+    for (size_t k = 0; k < nkw; ++k) {
+      if (args.kwnames[k]->text() == params[param]) return args.keyword_values()[k];
+    }
+    return nullptr;
+  };
+  for (size_t i = std::max(nargs, positional_only); i < count; ++i) {
+    out[i] = keyword(i);
+    if (out[i] == nullptr && i < required) {
+      Raise(WellKnown::kTypeError,
+            StrCat(function, "() missing required argument '", params[i], "' (pos ", i + 1, ")"));
+      return false;
+    }
+  }
+  for (size_t i = positional_only; i < nargs; ++i) {
+    if (keyword(i) != nullptr) {
+      Raise(WellKnown::kTypeError, StrCat("argument for ", function, "() given by name ('",
+                                          params[i], "') and position (", i + 1, ")"));
+      return false;
+    }
+  }
+  for (const Name* name : args.kwnames) {
+    bool known = false;
+    for (size_t i = positional_only; i < count; ++i) known = known || name->text() == params[i];
+    if (!known) {
+      Raise(WellKnown::kTypeError,
+            StrCat("'", name->text(), "' is an invalid keyword argument for ", function, "()"));
+      return false;
+    }
+  }
+  return true;
+}
+
+bool IsIndex(Object* value) {
+  return IsInstance(value, WellKnown::kInt) || value->type()->slots().index != nullptr;
+}
+
+namespace {
+
+// The int behind an index-like value (its __index__ result).
+Ref<Object> AsInt(Object* value) {
+  if (IsInstance(value, WellKnown::kInt)) return Ref<Object>::Borrow(value);
+  return value->type()->slots().index(value);
+}
+
+}  // namespace
+
+std::optional<int64_t> IndexValue(Object* value, WellKnown overflow,
+                                  std::string_view overflow_message) {
+  if (!IsIndex(value)) {
+    Raise(WellKnown::kTypeError, StrCat("'", TypeDisplayName(value->type()),
+                                        "' object cannot be interpreted as an integer"));
+    return std::nullopt;
+  }
+  Ref<Object> integer = AsInt(value);
+  if (!integer) return std::nullopt;
+  std::optional<int64_t> result = IntAsInt64(integer.get());
+  if (!result) Raise(overflow, overflow_message);
+  return result;
+}
+
+std::optional<int64_t> SizeArg(Object* value) {
+  return IndexValue(value, WellKnown::kOverflowError,
+                    "Python int too large to convert to C ssize_t");
+}
+
+std::optional<int64_t> SliceIndexArg(Object* value, int64_t if_none) {
+  if (value == nullptr || value == None()) return if_none;
+  if (!IsIndex(value)) {
+    Raise(WellKnown::kTypeError,
+          "slice indices must be integers or None or have an __index__ method");
+    return std::nullopt;
+  }
+  Ref<Object> integer = AsInt(value);
+  if (!integer) return std::nullopt;
+  if (std::optional<int64_t> small = IntAsInt64(integer.get())) return small;
+  // Out of range: clip, as CPython's _PyEval_SliceIndex does.
+  return IntToDecimal(integer.get())[0] == '-' ? std::numeric_limits<int64_t>::min()
+                                               : std::numeric_limits<int64_t>::max();
+}
+
+Ref<Object> StrResult(Object* self, std::string_view text) {
+  std::string_view whole = StrView(self);
+  if (IsExactly(self, WellKnown::kStr) && text.data() == whole.data() &&
+      text.size() == whole.size()) {
+    return Ref<Object>::Borrow(self);
+  }
+  return NewStr(text);
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+// Code points in valid UTF-8 text: the bytes that are not continuation bytes.
+int64_t CountCodePoints(std::string_view text) {
+  int64_t count = 0;
+  for (char c : text) count += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  return count;
+}
+
+// Moves `*pos` back to the start of the code point before it and decodes it.
+uint32_t PreviousCodePoint(std::string_view text, size_t* pos) {
+  size_t at = *pos - 1;
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xc0) == 0x80) --at;
+  *pos = at;
+  size_t scan = at;
+  return DecodeCodePoint(text, &scan);
+}
+
+// `value` must be a str: "<function>() argument <which> must be str, not int".
+bool CheckStrArg(Object* value, std::string_view function, std::string_view which) {
+  if (IsInstance(value, WellKnown::kStr)) return true;
+  Raise(WellKnown::kTypeError,
+        StrCat(function, "() ", which, " must be str, not ", TypeDisplayName(value->type())));
+  return false;
+}
+
+Ref<Object> ListOfParts(Object* self, const std::vector<std::string_view>& parts) {
+  std::vector<Ref<Object>> items;
+  items.reserve(parts.size());
+  for (std::string_view part : parts) {
+    Ref<Object> item = StrResult(self, part);
+    if (!item) return nullptr;
+    items.push_back(std::move(item));
+  }
+  return NewList(std::move(items));
+}
+
+// CPython's ADJUST_INDICES: negative indices count from the end; `end` is
+// clipped to the length, `start` only below at 0.
+void AdjustIndices(int64_t* start, int64_t* end, int64_t length) {
+  if (*end > length) {
+    *end = length;
+  } else if (*end < 0) {
+    *end = std::max<int64_t>(*end + length, 0);
+  }
+  if (*start < 0) *start = std::max<int64_t>(*start + length, 0);
+}
+
+// The arguments of find, index, count and friends: (sub[, start[, end]]).
+struct SearchArgs {
+  std::string_view sub;
+  int64_t sub_length;
+  int64_t start;
+  int64_t end;
+};
+
+bool ParseSearchArgs(const CallArgs& args, std::string_view function, SearchArgs* out) {
+  if (!CheckPositional(args, function, 1, 3)) return false;
+  std::span<Object* const> given = args.args;
+  if (!CheckStrArg(given[0], function, "argument 1")) return false;
+  std::optional<int64_t> start = SliceIndexArg(given.size() > 1 ? given[1] : nullptr, 0);
+  if (!start) return false;
+  std::optional<int64_t> end =
+      SliceIndexArg(given.size() > 2 ? given[2] : nullptr, std::numeric_limits<int64_t>::max());
+  if (!end) return false;
+  *out = {StrView(given[0]), StrLength(given[0]), *start, *end};
+  return true;
+}
+
+// The code point index of the first (forward) or last match of args.sub in
+// self[start:end], or -1.
+int64_t FindIn(Object* self, SearchArgs args, bool forward) {
+  const int64_t length = StrLength(self);
+  AdjustIndices(&args.start, &args.end, length);
+  if (args.end - args.start < args.sub_length) return -1;
+  if (args.sub_length == 0) return forward ? args.start : args.end;
+  std::string_view text = StrView(self);
+  const bool ascii = islet::StrIsAscii(self);
+  size_t begin = CodePointOffset(text, args.start, ascii);
+  size_t end = CodePointOffset(text, args.end, ascii);
+  std::string_view window = text.substr(begin, end - begin);
+  size_t found = forward ? window.find(args.sub) : window.rfind(args.sub);
+  if (found == std::string_view::npos) return -1;
+  return args.start +
+         (ascii ? static_cast<int64_t>(found) : CountCodePoints(window.substr(0, found)));
+}
+
+Ref<Object> Find(Object* self, const CallArgs& args, std::string_view function, bool forward,
+                 bool raise_if_missing) {
+  SearchArgs search;
+  if (!ParseSearchArgs(args, function, &search)) return nullptr;
+  int64_t index = FindIn(self, search, forward);
+  if (index < 0 && raise_if_missing) return Raise(WellKnown::kValueError, "substring not found");
+  return NewInt(index);
+}
+
+// Whether self[start:end] starts (or ends) with `sub`, as CPython's tailmatch.
+bool TailMatch(Object* self, Object* sub, int64_t start, int64_t end, bool at_end) {
+  const int64_t length = StrLength(self);
+  const int64_t sub_length = StrLength(sub);
+  AdjustIndices(&start, &end, length);
+  end -= sub_length;
+  if (end < start) return false;
+  if (sub_length == 0) return true;
+  std::string_view text = StrView(self);
+  size_t offset = CodePointOffset(text, at_end ? end : start, islet::StrIsAscii(self));
+  return text.substr(offset).starts_with(StrView(sub));
+}
+
+Ref<Object> StartsOrEndsWith(Object* self, const CallArgs& args, std::string_view function,
+                             bool at_end) {
+  if (!CheckPositional(args, function, 1, 3)) return nullptr;
+  std::span<Object* const> given = args.args;
+  std::optional<int64_t> start = SliceIndexArg(given.size() > 1 ? given[1] : nullptr, 0);
+  if (!start) return nullptr;
+  std::optional<int64_t> end =
+      SliceIndexArg(given.size() > 2 ? given[2] : nullptr, std::numeric_limits<int64_t>::max());
+  if (!end) return nullptr;
+  Object* affix = given[0];
+  if (IsInstance(affix, WellKnown::kTuple)) {
+    for (const Ref<Object>& item : TupleItems(affix)) {
+      if (!IsInstance(item.get(), WellKnown::kStr)) {
+        return Raise(WellKnown::kTypeError,
+                     StrCat("tuple for ", function, " must only contain str, not ",
+                            TypeDisplayName(item->type())));
+      }
+      if (TailMatch(self, item.get(), *start, *end, at_end)) return BoolRef(true);
+    }
+    return BoolRef(false);
+  }
+  if (!IsInstance(affix, WellKnown::kStr)) {
+    return Raise(WellKnown::kTypeError,
+                 StrCat(function, " first arg must be str or a tuple of str, not ",
+                        TypeDisplayName(affix->type())));
+  }
+  return BoolRef(TailMatch(self, affix, *start, *end, at_end));
+}
+
+// --- Splitting ---
+
+bool IsSpaceAt(std::string_view text, size_t pos, size_t* next) {
+  *next = pos;
+  return IsSpaceCodePoint(DecodeCodePoint(text, next));
+}
+
+std::vector<std::string_view> SplitWhitespace(std::string_view text, int64_t maxsplit) {
+  std::vector<std::string_view> parts;
+  size_t pos = 0;
+  size_t next;
+  while (true) {
+    while (pos < text.size() && IsSpaceAt(text, pos, &next)) pos = next;
+    if (pos >= text.size()) break;
+    if (maxsplit == 0) {
+      parts.push_back(text.substr(pos));
+      break;
+    }
+    size_t end = pos;
+    while (end < text.size() && !IsSpaceAt(text, end, &next)) end = next;
+    parts.push_back(text.substr(pos, end - pos));
+    pos = end;
+    if (maxsplit > 0) --maxsplit;
+  }
+  return parts;
+}
+
+std::vector<std::string_view> RSplitWhitespace(std::string_view text, int64_t maxsplit) {
+  std::vector<std::string_view> parts;
+  size_t end = text.size();
+  while (true) {
+    size_t at = end;
+    while (at > 0) {
+      size_t before = at;
+      if (!IsSpaceCodePoint(PreviousCodePoint(text, &before))) break;
+      at = before;
+    }
+    end = at;
+    if (end == 0) break;
+    if (maxsplit == 0) {
+      parts.push_back(text.substr(0, end));
+      break;
+    }
+    size_t begin = end;
+    while (begin > 0) {
+      size_t before = begin;
+      if (IsSpaceCodePoint(PreviousCodePoint(text, &before))) break;
+      begin = before;
+    }
+    parts.push_back(text.substr(begin, end - begin));
+    end = begin;
+    if (maxsplit > 0) --maxsplit;
+  }
+  std::reverse(parts.begin(), parts.end());
+  return parts;
+}
+
+std::vector<std::string_view> SplitOn(std::string_view text, std::string_view sep,
+                                      int64_t maxsplit) {
+  std::vector<std::string_view> parts;
+  size_t pos = 0;
+  while (maxsplit != 0) {
+    size_t found = text.find(sep, pos);
+    if (found == std::string_view::npos) break;
+    parts.push_back(text.substr(pos, found - pos));
+    pos = found + sep.size();
+    if (maxsplit > 0) --maxsplit;
+  }
+  parts.push_back(text.substr(pos));
+  return parts;
+}
+
+std::vector<std::string_view> RSplitOn(std::string_view text, std::string_view sep,
+                                       int64_t maxsplit) {
+  std::vector<std::string_view> parts;
+  size_t end = text.size();
+  while (maxsplit != 0 && end >= sep.size()) {
+    size_t found = text.substr(0, end).rfind(sep);
+    if (found == std::string_view::npos) break;
+    parts.push_back(text.substr(found + sep.size(), end - found - sep.size()));
+    end = found;
+    if (maxsplit > 0) --maxsplit;
+  }
+  parts.push_back(text.substr(0, end));
+  std::reverse(parts.begin(), parts.end());
+  return parts;
+}
+
+Ref<Object> Split(Object* self, const CallArgs& args, std::string_view function, bool reverse) {
+  Object* bound[2];
+  if (!BindArgs(args, function, {"sep", "maxsplit"}, 0, 0, bound)) return nullptr;
+  int64_t maxsplit = -1;
+  if (bound[1] != nullptr) {
+    std::optional<int64_t> value = SizeArg(bound[1]);
+    if (!value) return nullptr;
+    maxsplit = *value;
+  }
+  std::string_view text = StrView(self);
+  if (bound[0] == nullptr || bound[0] == None()) {
+    return ListOfParts(
+        self, reverse ? RSplitWhitespace(text, maxsplit) : SplitWhitespace(text, maxsplit));
+  }
+  if (!IsInstance(bound[0], WellKnown::kStr)) {
+    return Raise(WellKnown::kTypeError,
+                 StrCat("must be str or None, not ", TypeDisplayName(bound[0]->type())));
+  }
+  std::string_view sep = StrView(bound[0]);
+  if (sep.empty()) return Raise(WellKnown::kValueError, "empty separator");
+  return ListOfParts(self, reverse ? RSplitOn(text, sep, maxsplit) : SplitOn(text, sep, maxsplit));
+}
+
+bool IsLineBreak(uint32_t c) {
+  return (c >= 0x0a && c <= 0x0d) || (c >= 0x1c && c <= 0x1e) || c == 0x85 || c == 0x2028 ||
+         c == 0x2029;
+}
+
+// --- Stripping ---
+
+enum class StripSide { kLeft, kRight, kBoth };
+
+Ref<Object> Strip(Object* self, const CallArgs& args, std::string_view function, StripSide side) {
+  if (!CheckPositional(args, function, 0, 1)) return nullptr;
+  Object* chars = args.args.empty() ? None() : args.args[0];
+  std::vector<uint32_t> set;
+  if (chars != None()) {
+    if (!IsInstance(chars, WellKnown::kStr)) {
+      return Raise(WellKnown::kTypeError, StrCat(function, " arg must be None or str"));
+    }
+    std::string_view chars_text = StrView(chars);
+    for (size_t pos = 0; pos < chars_text.size();) set.push_back(DecodeCodePoint(chars_text, &pos));
+  }
+  auto strips = [&](uint32_t c) {
+    return chars == None() ? IsSpaceCodePoint(c)
+                           : std::find(set.begin(), set.end(), c) != set.end();
+  };
+  std::string_view text = StrView(self);
+  size_t begin = 0;
+  size_t end = text.size();
+  if (side != StripSide::kRight) {
+    while (begin < end) {
+      size_t next = begin;
+      if (!strips(DecodeCodePoint(text, &next))) break;
+      begin = next;
+    }
+  }
+  if (side != StripSide::kLeft) {
+    while (end > begin) {
+      size_t before = end;
+      if (!strips(PreviousCodePoint(text, &before))) break;
+      end = before;
+    }
+  }
+  return StrResult(self, text.substr(begin, end - begin));
+}
+
+// --- Case ---
+
+// Characters Unicode lets sit between a cased letter and a final sigma (a
+// subset of Case_Ignorable: apostrophes, periods, colons and combining marks).
+bool IsCaseIgnorable(uint32_t c) {
+  return c == '\'' || c == '.' || c == ':' || c == '^' || c == '`' || c == 0xa8 || c == 0xad ||
+         c == 0xaf || c == 0xb4 || c == 0xb7 || c == 0xb8 || (c >= 0x300 && c <= 0x36f) ||
+         c == 0x2018 || c == 0x2019 || c == 0x2024 || c == 0x2027;
+}
+
+std::vector<uint32_t> CodePoints(std::string_view text) {
+  std::vector<uint32_t> code_points;
+  for (size_t pos = 0; pos < text.size();) code_points.push_back(DecodeCodePoint(text, &pos));
+  return code_points;
+}
+
+// Lowercases code_points[i]: capital sigma becomes final sigma at the end of a
+// word, as CPython's lower_ucs4 decides.
+void AppendLowerAt(std::string& out, const std::vector<uint32_t>& code_points, size_t i) {
+  if (code_points[i] != 0x3a3) {
+    unicode::AppendLower(out, code_points[i]);
+    return;
+  }
+  size_t j = i;
+  while (j > 0 && IsCaseIgnorable(code_points[j - 1])) --j;
+  bool final_sigma = j > 0 && unicode::IsCased(code_points[j - 1]);
+  if (final_sigma) {
+    size_t k = i + 1;
+    while (k < code_points.size() && IsCaseIgnorable(code_points[k])) ++k;
+    final_sigma = k == code_points.size() || !unicode::IsCased(code_points[k]);
+  }
+  AppendCodePoint(out, final_sigma ? 0x3c2 : 0x3c3);
+}
+
+enum class CaseOp { kUpper, kLower, kCapitalize, kTitle, kSwapCase, kCaseFold };
+
+Ref<Object> ChangeCase(Object* self, const CallArgs& args, std::string_view qualified_name,
+                       CaseOp op) {
+  if (!CheckNoArgs(args, qualified_name)) return nullptr;
+  std::vector<uint32_t> code_points = CodePoints(StrView(self));
+  std::string out;
+  out.reserve(StrView(self).size());
+  bool previous_is_cased = false;
+  for (size_t i = 0; i < code_points.size(); ++i) {
+    uint32_t c = code_points[i];
+    switch (op) {
+      case CaseOp::kUpper:
+        unicode::AppendUpper(out, c);
+        break;
+      case CaseOp::kLower:
+        AppendLowerAt(out, code_points, i);
+        break;
+      case CaseOp::kCapitalize:
+        if (i == 0) {
+          unicode::AppendTitle(out, c);
+        } else {
+          AppendLowerAt(out, code_points, i);
+        }
+        break;
+      case CaseOp::kTitle:
+        if (previous_is_cased) {
+          AppendLowerAt(out, code_points, i);
+        } else {
+          unicode::AppendTitle(out, c);
+        }
+        previous_is_cased = unicode::IsCased(c);
+        break;
+      case CaseOp::kSwapCase:
+        if (unicode::IsUpper(c)) {
+          AppendLowerAt(out, code_points, i);
+        } else if (unicode::IsLower(c)) {
+          unicode::AppendUpper(out, c);
+        } else {
+          AppendCodePoint(out, c);
+        }
+        break;
+      case CaseOp::kCaseFold:
+        unicode::AppendFolded(out, c);
+        break;
+    }
+  }
+  return NewStr(out);
+}
+
+// --- Predicates ---
+
+// True when the text is non-empty and `test` holds for every code point.
+template <typename Test>
+Ref<Object> AllCodePoints(Object* self, const CallArgs& args, std::string_view qualified_name,
+                          Test test) {
+  if (!CheckNoArgs(args, qualified_name)) return nullptr;
+  std::string_view text = StrView(self);
+  if (text.empty()) return BoolRef(false);
+  for (size_t pos = 0; pos < text.size();) {
+    if (!test(DecodeCodePoint(text, &pos))) return BoolRef(false);
+  }
+  return BoolRef(true);
+}
+
+// --- Padding ---
+
+// The fill character argument of center, ljust and rjust.
+bool FillCharArg(const CallArgs& args, std::string_view* fill) {
+  *fill = " ";
+  if (args.args.size() < 2) return true;
+  Object* value = args.args[1];
+  if (!IsInstance(value, WellKnown::kStr)) {
+    Raise(WellKnown::kTypeError, StrCat("The fill character must be a unicode character, not ",
+                                        TypeDisplayName(value->type())));
+    return false;
+  }
+  if (StrLength(value) != 1) {
+    Raise(WellKnown::kTypeError, "The fill character must be exactly one character long");
+    return false;
+  }
+  *fill = StrView(value);
+  return true;
+}
+
+std::string Repeated(std::string_view text, int64_t times) {
+  std::string out;
+  for (int64_t i = 0; i < times; ++i) out.append(text);
+  return out;
+}
+
+enum class Justify { kLeft, kRight, kCenter };
+
+Ref<Object> Pad(Object* self, const CallArgs& args, std::string_view function, Justify justify) {
+  if (!CheckPositional(args, function, 1, 2)) return nullptr;
+  std::optional<int64_t> width = SizeArg(args.args[0]);
+  if (!width) return nullptr;
+  std::string_view fill;
+  if (!FillCharArg(args, &fill)) return nullptr;
+  const int64_t length = StrLength(self);
+  std::string_view text = StrView(self);
+  if (length >= *width) return StrResult(self, text);
+  const int64_t margin = *width - length;
+  int64_t left = 0;
+  switch (justify) {
+    case Justify::kLeft:
+      left = 0;
+      break;
+    case Justify::kRight:
+      left = margin;
+      break;
+    case Justify::kCenter:
+      left = margin / 2 + (margin & *width & 1);
+      break;
+  }
+  return NewStr(StrCat(Repeated(fill, left), text, Repeated(fill, margin - left)));
+}
+
+Ref<Object> Partition(Object* self, const CallArgs& args, std::string_view qualified_name,
+                      bool from_right) {
+  if (!CheckOneArg(args, qualified_name)) return nullptr;
+  Object* sep = args.args[0];
+  if (!IsInstance(sep, WellKnown::kStr)) {
+    return Raise(WellKnown::kTypeError, StrCat("must be str, not ", TypeDisplayName(sep->type())));
+  }
+  std::string_view text = StrView(self);
+  std::string_view sep_text = StrView(sep);
+  if (sep_text.empty()) return Raise(WellKnown::kValueError, "empty separator");
+  size_t found = from_right ? text.rfind(sep_text) : text.find(sep_text);
+  Ref<Object> empty = NewStr("");
+  if (found == std::string_view::npos) {
+    Ref<Object> whole = StrResult(self, text);
+    return from_right ? NewTuple({empty.get(), empty.get(), whole.get()})
+                      : NewTuple({whole.get(), empty.get(), empty.get()});
+  }
+  Ref<Object> before = NewStr(text.substr(0, found));
+  Ref<Object> after = NewStr(text.substr(found + sep_text.size()));
+  return NewTuple({before.get(), sep, after.get()});
+}
+
+Ref<Object> RemoveAffix(Object* self, const CallArgs& args, std::string_view function,
+                        bool suffix) {
+  if (!CheckOneArg(args, StrCat("str.", function))) return nullptr;
+  Object* affix = args.args[0];
+  if (!CheckStrArg(affix, function, "argument")) return nullptr;
+  std::string_view text = StrView(self);
+  std::string_view affix_text = StrView(affix);
+  if (!suffix && text.starts_with(affix_text))
+    return StrResult(self, text.substr(affix_text.size()));
+  if (suffix && !affix_text.empty() && text.ends_with(affix_text)) {
+    return StrResult(self, text.substr(0, text.size() - affix_text.size()));
+  }
+  return StrResult(self, text);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Methods
+// ---------------------------------------------------------------------------
+
+Ref<Object> StrJoin(Object* self, const CallArgs& args) {
+  if (!CheckOneArg(args, "str.join")) return nullptr;
+  Object* iterable = args.args[0];
+  std::vector<Ref<Object>> items;
+  if (IsExactly(iterable, WellKnown::kList)) {
+    items = ListItems(iterable);
+  } else if (IsExactly(iterable, WellKnown::kTuple)) {
+    items.assign(TupleItems(iterable).begin(), TupleItems(iterable).end());
+  } else {
+    Ref<Object> iterator = GetIter(iterable);
+    if (!iterator) {
+      if (ExceptionMatches(WellKnown::kTypeError)) {
+        ClearException();
+        Raise(WellKnown::kTypeError, "can only join an iterable");
+      }
+      return nullptr;
+    }
+    while (Ref<Object> item = IterNext(iterator.get())) items.push_back(std::move(item));
+    if (ExceptionPending()) return nullptr;
+  }
+  if (items.size() == 1 && IsExactly(items[0].get(), WellKnown::kStr)) return items[0];
+  std::string_view separator = StrView(self);
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!IsInstance(items[i].get(), WellKnown::kStr)) {
+      return Raise(WellKnown::kTypeError, StrCat("sequence item ", i, ": expected str instance, ",
+                                                 TypeDisplayName(items[i]->type()), " found"));
+    }
+    if (i > 0) out.append(separator);
+    out.append(StrView(items[i].get()));
+  }
+  return NewStr(out);
+}
+
+Ref<Object> StrSplit(Object* self, const CallArgs& args) {
+  return Split(self, args, "split", false);
+}
+Ref<Object> StrRSplit(Object* self, const CallArgs& args) {
+  return Split(self, args, "rsplit", true);
+}
+
+Ref<Object> StrSplitLines(Object* self, const CallArgs& args) {
+  Object* bound[1];
+  if (!BindArgs(args, "splitlines", {"keepends"}, 0, 0, bound)) return nullptr;
+  int keepends = 0;
+  if (bound[0] != nullptr && (keepends = IsTrue(bound[0])) < 0) return nullptr;
+  std::string_view text = StrView(self);
+  std::vector<std::string_view> lines;
+  size_t line_start = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t break_start = pos;
+    uint32_t c = DecodeCodePoint(text, &pos);
+    if (!IsLineBreak(c)) continue;
+    if (c == '\r' && pos < text.size() && text[pos] == '\n') ++pos;
+    size_t line_end = keepends ? pos : break_start;
+    lines.push_back(text.substr(line_start, line_end - line_start));
+    line_start = pos;
+  }
+  if (line_start < text.size()) lines.push_back(text.substr(line_start));
+  return ListOfParts(self, lines);
+}
+
+Ref<Object> StrStrip(Object* self, const CallArgs& args) {
+  return Strip(self, args, "strip", StripSide::kBoth);
+}
+Ref<Object> StrLStrip(Object* self, const CallArgs& args) {
+  return Strip(self, args, "lstrip", StripSide::kLeft);
+}
+Ref<Object> StrRStrip(Object* self, const CallArgs& args) {
+  return Strip(self, args, "rstrip", StripSide::kRight);
+}
+
+Ref<Object> StrUpper(Object* self, const CallArgs& args) {
+  return ChangeCase(self, args, "str.upper", CaseOp::kUpper);
+}
+Ref<Object> StrLower(Object* self, const CallArgs& args) {
+  return ChangeCase(self, args, "str.lower", CaseOp::kLower);
+}
+Ref<Object> StrCapitalize(Object* self, const CallArgs& args) {
+  return ChangeCase(self, args, "str.capitalize", CaseOp::kCapitalize);
+}
+Ref<Object> StrTitle(Object* self, const CallArgs& args) {
+  return ChangeCase(self, args, "str.title", CaseOp::kTitle);
+}
+Ref<Object> StrSwapCase(Object* self, const CallArgs& args) {
+  return ChangeCase(self, args, "str.swapcase", CaseOp::kSwapCase);
+}
+Ref<Object> StrCaseFold(Object* self, const CallArgs& args) {
+  return ChangeCase(self, args, "str.casefold", CaseOp::kCaseFold);
+}
+
+Ref<Object> StrStartsWith(Object* self, const CallArgs& args) {
+  return StartsOrEndsWith(self, args, "startswith", false);
+}
+Ref<Object> StrEndsWith(Object* self, const CallArgs& args) {
+  return StartsOrEndsWith(self, args, "endswith", true);
+}
+
+Ref<Object> StrFind(Object* self, const CallArgs& args) {
+  return Find(self, args, "find", true, false);
+}
+Ref<Object> StrRFind(Object* self, const CallArgs& args) {
+  return Find(self, args, "rfind", false, false);
+}
+Ref<Object> StrIndex(Object* self, const CallArgs& args) {
+  return Find(self, args, "index", true, true);
+}
+Ref<Object> StrRIndex(Object* self, const CallArgs& args) {
+  return Find(self, args, "rindex", false, true);
+}
+
+Ref<Object> StrCount(Object* self, const CallArgs& args) {
+  SearchArgs search;
+  if (!ParseSearchArgs(args, "count", &search)) return nullptr;
+  AdjustIndices(&search.start, &search.end, StrLength(self));
+  if (search.end - search.start < search.sub_length) return NewInt(0);
+  if (search.sub_length == 0) return NewInt(search.end - search.start + 1);
+  std::string_view text = StrView(self);
+  const bool ascii = islet::StrIsAscii(self);
+  size_t begin = CodePointOffset(text, search.start, ascii);
+  size_t end = CodePointOffset(text, search.end, ascii);
+  std::string_view window = text.substr(begin, end - begin);
+  int64_t count = 0;
+  for (size_t at = window.find(search.sub); at != std::string_view::npos;
+       at = window.find(search.sub, at + search.sub.size())) {
+    ++count;
+  }
+  return NewInt(count);
+}
+
+Ref<Object> StrReplace(Object* self, const CallArgs& args) {
+  Object* bound[3];
+  if (!BindArgs(args, "replace", {"old", "new", "count"}, 2, 2, bound)) return nullptr;
+  if (!CheckStrArg(bound[0], "replace", "argument 1") ||
+      !CheckStrArg(bound[1], "replace", "argument 2")) {
+    return nullptr;
+  }
+  int64_t limit = -1;
+  if (bound[2] != nullptr) {
+    std::optional<int64_t> value = SizeArg(bound[2]);
+    if (!value) return nullptr;
+    limit = *value;
+  }
+  if (limit < 0) limit = std::numeric_limits<int64_t>::max();
+  std::string_view text = StrView(self);
+  std::string_view old_text = StrView(bound[0]);
+  std::string_view new_text = StrView(bound[1]);
+  std::string out;
+  int64_t replaced = 0;
+  if (old_text.empty()) {
+    // `new` goes before every code point and at the end.
+    size_t pos = 0;
+    while (true) {
+      if (replaced < limit) {
+        out.append(new_text);
+        ++replaced;
+      }
+      if (pos >= text.size()) break;
+      size_t start = pos;
+      DecodeCodePoint(text, &pos);
+      out.append(text.substr(start, pos - start));
+    }
+  } else {
+    size_t pos = 0;
+    while (replaced < limit) {
+      size_t found = text.find(old_text, pos);
+      if (found == std::string_view::npos) break;
+      out.append(text.substr(pos, found - pos)).append(new_text);
+      pos = found + old_text.size();
+      ++replaced;
+    }
+    out.append(text.substr(pos));
+  }
+  if (replaced == 0) return StrResult(self, text);
+  return NewStr(out);
+}
+
+Ref<Object> StrRemovePrefix(Object* self, const CallArgs& args) {
+  return RemoveAffix(self, args, "removeprefix", false);
+}
+Ref<Object> StrRemoveSuffix(Object* self, const CallArgs& args) {
+  return RemoveAffix(self, args, "removesuffix", true);
+}
+
+Ref<Object> StrPartition(Object* self, const CallArgs& args) {
+  return Partition(self, args, "str.partition", false);
+}
+Ref<Object> StrRPartition(Object* self, const CallArgs& args) {
+  return Partition(self, args, "str.rpartition", true);
+}
+
+Ref<Object> StrIsDigit(Object* self, const CallArgs& args) {
+  return AllCodePoints(self, args, "str.isdigit", unicode::IsDigit);
+}
+Ref<Object> StrIsDecimal(Object* self, const CallArgs& args) {
+  return AllCodePoints(self, args, "str.isdecimal", unicode::IsDecimal);
+}
+Ref<Object> StrIsNumeric(Object* self, const CallArgs& args) {
+  return AllCodePoints(self, args, "str.isnumeric", unicode::IsNumeric);
+}
+Ref<Object> StrIsAlpha(Object* self, const CallArgs& args) {
+  return AllCodePoints(self, args, "str.isalpha", unicode::IsAlpha);
+}
+Ref<Object> StrIsAlnum(Object* self, const CallArgs& args) {
+  return AllCodePoints(self, args, "str.isalnum",
+                       [](uint32_t c) { return unicode::IsAlpha(c) || unicode::IsNumeric(c); });
+}
+Ref<Object> StrIsSpace(Object* self, const CallArgs& args) {
+  return AllCodePoints(self, args, "str.isspace", IsSpaceCodePoint);
+}
+
+Ref<Object> StrIsUpper(Object* self, const CallArgs& args) {
+  if (!CheckNoArgs(args, "str.isupper")) return nullptr;
+  bool cased = false;
+  std::string_view text = StrView(self);
+  for (size_t pos = 0; pos < text.size();) {
+    uint32_t c = DecodeCodePoint(text, &pos);
+    if (unicode::IsLower(c)) return BoolRef(false);
+    cased = cased || unicode::IsUpper(c);
+  }
+  return BoolRef(cased);
+}
+
+Ref<Object> StrIsLower(Object* self, const CallArgs& args) {
+  if (!CheckNoArgs(args, "str.islower")) return nullptr;
+  bool cased = false;
+  std::string_view text = StrView(self);
+  for (size_t pos = 0; pos < text.size();) {
+    uint32_t c = DecodeCodePoint(text, &pos);
+    if (unicode::IsUpper(c)) return BoolRef(false);
+    cased = cased || unicode::IsLower(c);
+  }
+  return BoolRef(cased);
+}
+
+// Upper case only after uncased characters, lower case only after cased ones.
+Ref<Object> StrIsTitle(Object* self, const CallArgs& args) {
+  if (!CheckNoArgs(args, "str.istitle")) return nullptr;
+  bool cased = false;
+  bool previous_is_cased = false;
+  std::string_view text = StrView(self);
+  for (size_t pos = 0; pos < text.size();) {
+    uint32_t c = DecodeCodePoint(text, &pos);
+    if (unicode::IsUpper(c)) {
+      if (previous_is_cased) return BoolRef(false);
+      previous_is_cased = cased = true;
+    } else if (unicode::IsLower(c)) {
+      if (!previous_is_cased) return BoolRef(false);
+      previous_is_cased = cased = true;
+    } else {
+      previous_is_cased = false;
+    }
+  }
+  return BoolRef(cased);
+}
+
+Ref<Object> StrIsAscii(Object* self, const CallArgs& args) {
+  if (!CheckNoArgs(args, "str.isascii")) return nullptr;
+  return BoolRef(islet::StrIsAscii(self));
+}
+
+Ref<Object> StrIsPrintable(Object* self, const CallArgs& args) {
+  if (!CheckNoArgs(args, "str.isprintable")) return nullptr;
+  std::string_view text = StrView(self);
+  for (size_t pos = 0; pos < text.size();) {
+    if (!IsPrintableCodePoint(DecodeCodePoint(text, &pos))) return BoolRef(false);
+  }
+  return BoolRef(true);
+}
+
+Ref<Object> StrIsIdentifier(Object* self, const CallArgs& args) {
+  if (!CheckNoArgs(args, "str.isidentifier")) return nullptr;
+  std::string_view text = StrView(self);
+  if (text.empty()) return BoolRef(false);
+  size_t pos = 0;
+  if (!unicode::IsIdentifierStart(DecodeCodePoint(text, &pos))) return BoolRef(false);
+  while (pos < text.size()) {
+    if (!unicode::IsIdentifierContinue(DecodeCodePoint(text, &pos))) return BoolRef(false);
+  }
+  return BoolRef(true);
+}
+
+Ref<Object> StrCenter(Object* self, const CallArgs& args) {
+  return Pad(self, args, "center", Justify::kCenter);
+}
+Ref<Object> StrLJust(Object* self, const CallArgs& args) {
+  return Pad(self, args, "ljust", Justify::kLeft);
+}
+Ref<Object> StrRJust(Object* self, const CallArgs& args) {
+  return Pad(self, args, "rjust", Justify::kRight);
+}
+
+// Pads with zeros on the left, after a leading sign.
+Ref<Object> StrZFill(Object* self, const CallArgs& args) {
+  if (!CheckOneArg(args, "str.zfill")) return nullptr;
+  std::optional<int64_t> width = SizeArg(args.args[0]);
+  if (!width) return nullptr;
+  std::string_view text = StrView(self);
+  const int64_t length = StrLength(self);
+  if (length >= *width) return StrResult(self, text);
+  std::string out(static_cast<size_t>(*width - length), '0');
+  size_t fill = out.size();
+  out.append(text);
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
+    out[0] = text[0];
+    out[fill] = '0';
+  }
+  return NewStr(out);
+}
+
+Ref<Object> StrExpandTabs(Object* self, const CallArgs& args) {
+  Object* bound[1];
+  if (!BindArgs(args, "expandtabs", {"tabsize"}, 0, 0, bound)) return nullptr;
+  int64_t tabsize = 8;
+  if (bound[0] != nullptr) {
+    std::optional<int64_t> value =
+        IndexValue(bound[0], WellKnown::kOverflowError, "Python int too large to convert to C int");
+    if (!value) return nullptr;
+    tabsize = *value;
+  }
+  std::string_view text = StrView(self);
+  std::string out;
+  int64_t column = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t start = pos;
+    uint32_t c = DecodeCodePoint(text, &pos);
+    if (c == '\t') {
+      if (tabsize > 0) {
+        int64_t spaces = tabsize - column % tabsize;
+        out.append(static_cast<size_t>(spaces), ' ');
+        column += spaces;
+      }
+      continue;
+    }
+    out.append(text.substr(start, pos - start));
+    column = c == '\n' || c == '\r' ? 0 : column + 1;
+  }
+  return NewStr(out);
+}
+
+Ref<Object> StrEncode(Object* self, const CallArgs& args) {
+  Object* bound[2];
+  if (!BindArgs(args, "encode", {"encoding", "errors"}, 0, 0, bound)) return nullptr;
+  std::string_view names[2] = {"utf-8", "strict"};
+  static constexpr std::string_view kParams[2] = {"encoding", "errors"};
+  for (int i = 0; i < 2; ++i) {
+    if (bound[i] == nullptr) continue;
+    if (!CheckStrArg(bound[i], "encode", StrCat("argument '", kParams[i], "'"))) return nullptr;
+    names[i] = StrView(bound[i]);
+  }
+  return EncodeStr(StrView(self), names[0], names[1]);
+}
+
+}  // namespace islet::str_internal
