@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "interp/instance_extras.h"
 #include "runtime/str_cat.h"
 
 namespace islet {
@@ -116,6 +117,40 @@ HeapType::HeapType(std::string name, std::vector<Ref<TypeObject>> bases, TypeObj
   bases_ = base_pointers_;
   mro_ = mro_storage_;
   version_tag_ = version_tag;
+  // Instances get extras after the inherited layout, unless a heap base already
+  // gave them some (then this class's instances are laid out as that base's).
+  if (best_base->extras_offset() != 0) {
+    extras_offset_ = best_base->extras_offset();
+    auto* heap_base = static_cast<HeapType*>(best_base);
+    layout_destroy_ = heap_base->layout_destroy_;
+    layout_clear_ = heap_base->layout_clear_;
+  } else {
+    constexpr size_t kAlign = alignof(InstanceExtras);
+    extras_offset_ = static_cast<uint32_t>((slots.instance_size + kAlign - 1) / kAlign * kAlign);
+    slots_.instance_size = extras_offset_ + sizeof(InstanceExtras);
+    layout_destroy_ = slots.destroy;
+    layout_clear_ = slots.clear;
+  }
+  slots_.destroy = &DestroyInstance;
+  slots_.clear = &ClearInstance;
+}
+
+// Weak references are cleared (and their callbacks called) while the instance is
+// still intact, before the layout's destructor runs.
+void HeapType::DestroyInstance(Object* object) {
+  auto* type = static_cast<HeapType*>(object->type());
+  InstanceExtras* extras = ExtrasOf(object);
+  extras->weakrefs.ClearAndCallCallbacks();
+  extras->~InstanceExtras();
+  if (type->layout_destroy_ != nullptr) type->layout_destroy_(object);
+}
+
+void HeapType::ClearInstance(Object* object) {
+  auto* type = static_cast<HeapType*>(object->type());
+  InstanceExtras* extras = ExtrasOf(object);
+  extras->weakrefs.ClearWithoutCallbacks();
+  std::unique_ptr<AttrTable> dict = std::move(extras->dict);  // released after the reset
+  if (type->layout_clear_ != nullptr) type->layout_clear_(object);
 }
 
 // Unregistered first, so no callback can find the dying class through a

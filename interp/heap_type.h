@@ -60,6 +60,11 @@ class HeapType final : public TypeObject {
  private:
   friend class Interpreter;
 
+  // TypeSlots::destroy and ::clear of instances: release the InstanceExtras, then
+  // run the layout's own.
+  static void DestroyInstance(Object* object);
+  static void ClearInstance(Object* object);
+
   void Unregister();
   // Gives this class and, recursively, its subclasses fresh version tags, so no
   // cached lookup made before a change can match after it.
@@ -73,6 +78,9 @@ class HeapType final : public TypeObject {
   std::vector<HeapType*> subclasses_;
   WeakRefList weakrefs_;
   uint32_t version_tags_used_ = 1;
+  // The inherited layout's destroy and clear, run after the extras are released.
+  void (*layout_destroy_)(Object*) = nullptr;
+  void (*layout_clear_)(Object*) = nullptr;
 };
 
 }  // namespace islet

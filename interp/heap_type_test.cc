@@ -7,6 +7,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "interp/instance_extras.h"
 #include "runtime/runtime.h"
 #include "runtime/type_registry.h"
 #include "tests/testing/test_types.h"
@@ -127,6 +128,64 @@ TEST_F(HeapTypeTest, VersionTagsArePerInterpreterAndAboveStaticRange) {
     Ref<HeapType> there = *HeapType::Create(**other, "A", {{&kObjectType}});
     EXPECT_EQ(there->version_tag(), a->version_tag());
   }
+  EXPECT_TRUE(Runtime::DestroyInterpreter(*other).ok());
+}
+
+TEST_F(HeapTypeTest, InstancesCarryExtrasAfterTheInheritedLayout) {
+  Ref<HeapType> cls = Class("Node", {&kNodeType});
+  constexpr size_t kAlign = alignof(InstanceExtras);
+  const size_t offset = (sizeof(testing::NodeObject) + kAlign - 1) / kAlign * kAlign;
+  EXPECT_EQ(cls->extras_offset(), offset);
+  EXPECT_EQ(cls->slots().instance_size, offset + sizeof(InstanceExtras));
+  EXPECT_EQ(kNodeType.extras_offset(), 0u);  // static types have none
+
+  Ref<HeapType> sub = Class("SubNode", {cls.get()});
+  EXPECT_EQ(sub->extras_offset(), cls->extras_offset());  // laid out as its heap base
+  EXPECT_EQ(sub->slots().instance_size, cls->slots().instance_size);
+
+  const InterpreterMemoryStats before = interp_->memory_stats();
+  {
+    Ref<testing::NodeObject> instance = interp_->NewObject<testing::NodeObject>(sub.get());
+    InstanceExtras* extras = ExtrasOf(instance.get());
+    ASSERT_NE(extras, nullptr);
+    EXPECT_EQ(extras->dict, nullptr);  // created by the first attribute set
+    EXPECT_EQ(extras->weakrefs.size(), 0u);
+    EXPECT_EQ(interp_->memory_stats().live_bytes, before.live_bytes + sub->slots().instance_size);
+    EXPECT_EQ(ExtrasOf(cls.get()), nullptr);  // a class object is not an instance of itself
+  }
+  EXPECT_EQ(interp_->memory_stats(), before);
+}
+
+TEST_F(HeapTypeTest, WeakReferencesToAnInstanceAreClearedWhenItDies) {
+  Ref<HeapType> cls = Class("Node", {&kNodeType});
+  Ref<testing::NodeObject> instance = interp_->NewObject<testing::NodeObject>(cls.get());
+  Ref<WeakRefObject> weak =
+      interp_->NewObject<WeakRefObject>(&testing::kWeakRefType, instance.get(), nullptr);
+  ExtrasOf(instance.get())->weakrefs.Add(weak.get());
+  EXPECT_EQ(weak->referent(), instance.get());
+  instance.reset();
+  EXPECT_EQ(weak->referent(), nullptr);
+}
+
+TEST_F(HeapTypeTest, CyclesThroughInstanceAttributesAreFreedAtTeardown) {
+  absl::StatusOr<Interpreter*> other = Runtime::CreateInterpreter();
+  ASSERT_TRUE(other.ok());
+  {
+    AttachGuard attached(**other);
+    Ref<HeapType> cls = *HeapType::Create(**other, "Holder", {{&kNodeType}});
+    Ref<testing::NodeObject> a = (*other)->NewObject<testing::NodeObject>(cls.get());
+    Ref<testing::NodeObject> b = (*other)->NewObject<testing::NodeObject>(cls.get());
+    // a.peer = b, b.peer = a, and each holds its class: a cycle only teardown breaks.
+    ExtrasOf(a.get())->dict = std::make_unique<AttrTable>();
+    ExtrasOf(a.get())->dict->Set((*other)->Intern("peer"), b);
+    ExtrasOf(b.get())->dict = std::make_unique<AttrTable>();
+    ExtrasOf(b.get())->dict->Set((*other)->Intern("peer"), a);
+    Ref<WeakRefObject> weak =
+        (*other)->NewObject<WeakRefObject>(&testing::kWeakRefType, a.get(), nullptr);
+    ExtrasOf(a.get())->weakrefs.Add(weak.get());
+    b->next = weak;
+  }
+  // LeakSanitizer (--config=asan) checks that all of it was freed.
   EXPECT_TRUE(Runtime::DestroyInterpreter(*other).ok());
 }
 

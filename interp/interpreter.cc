@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "interp/heap_type.h"
+#include "interp/instance_extras.h"
 #include "runtime/str_cat.h"
 #include "runtime/type_registry.h"
 
@@ -162,6 +163,9 @@ void* Interpreter::AllocateObjectMemory(size_t instance_size, size_t cxx_size) {
 }
 
 void Interpreter::Track(Object* object, TypeObject* type) {
+  if (uint32_t offset = type->extras_offset()) {
+    new (reinterpret_cast<char*>(object) + offset) InstanceExtras();
+  }
   object->type_ = type;
   object->owner_ = this;
   object->refcount_ = 1;

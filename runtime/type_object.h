@@ -166,6 +166,9 @@ class TypeObject : public Object {
   // Attribute-cache version tag; 0 means "not cacheable right now".
   uint32_t version_tag() const { return version_tag_; }
   const TypeSlots& slots() const { return slots_; }
+  // Where an instance keeps its InstanceExtras (interp/instance_extras.h: its own
+  // attributes and weak references), in bytes from its start; 0 if it has none.
+  uint32_t extras_offset() const { return extras_offset_; }
 
   // Whether this type is `other` or a subclass of it (walks the MRO).
   bool IsSubtypeOf(const TypeObject* other) const;
@@ -188,6 +191,7 @@ class TypeObject : public Object {
   int32_t static_index_ = -1;
   uint32_t version_tag_ = 0;
   TypeSlots slots_;
+  uint32_t extras_offset_ = 0;
 };
 
 }  // namespace islet
