@@ -1,6 +1,7 @@
 #include "objects/bytes.h"
 
 #include "interp/interpreter.h"
+#include "objects/str.h"
 #include "objects/well_known.h"
 
 namespace islet {
@@ -18,26 +19,15 @@ std::string_view BytesView(const Object* bytes) {
 }
 
 std::string BytesReprText(std::string_view data) {
-  // Single quotes unless that would need escaping and double quotes would not.
-  const bool has_single = data.find('\'') != std::string_view::npos;
-  const bool has_double = data.find('"') != std::string_view::npos;
-  const char quote = has_single && !has_double ? '"' : '\'';
+  const char quote = ReprQuote(data);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out = "b";
   out.reserve(data.size() + 3);
   out.push_back(quote);
   for (char c : data) {
     unsigned char byte = static_cast<unsigned char>(c);
-    if (c == quote || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (c == '\t') {
-      out.append("\\t");
-    } else if (c == '\n') {
-      out.append("\\n");
-    } else if (c == '\r') {
-      out.append("\\r");
-    } else if (byte < 0x20 || byte >= 0x7f) {
+    if (AppendQuoteOrWhitespaceEscape(out, byte, quote)) continue;
+    if (byte < 0x20 || byte >= 0x7f) {
       out.append("\\x");
       out.push_back(kHex[byte >> 4]);
       out.push_back(kHex[byte & 0xf]);

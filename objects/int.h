@@ -48,6 +48,10 @@ class IntObject : public Object {
 inline constexpr int64_t kSmallIntMin = -5;
 inline constexpr int64_t kSmallIntMax = 256;
 
+// hash(n) is n modulo this Mersenne prime, with n's sign (CPython's
+// _PyHASH_MODULUS); float's hash uses it too, so that hash(2.0) == hash(2).
+inline constexpr uint64_t kHashModulus = (uint64_t{1} << 61) - 1;
+
 // ScopedMpz: an mpz_t that is cleared when it goes out of scope, so early error
 // returns cannot leak limbs.
 //

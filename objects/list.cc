@@ -14,12 +14,6 @@
 namespace islet {
 namespace {
 
-// Containers whose repr is running on this thread, innermost last.
-std::vector<const Object*>& ActiveReprs() {
-  thread_local std::vector<const Object*> active;
-  return active;
-}
-
 // A stable sort of positions by their keys with `<`: binary insertion sort for
 // short ranges, merged pairwise above that. Like CPython's, it always asks
 // "later < earlier", so the first comparison of two items is the one CPython
@@ -120,6 +114,26 @@ Ref<Object> ListFromIterable(Object* iterable) {
   return NewList(std::move(items));
 }
 
+std::optional<std::vector<Ref<Object>>> SequenceFast(Object* iterable, std::string_view message) {
+  if (IsExactly(iterable, WellKnown::kList)) return ListItems(iterable);
+  if (IsExactly(iterable, WellKnown::kTuple)) {
+    std::span<const Ref<Object>> items = TupleItems(iterable);
+    return std::vector<Ref<Object>>(items.begin(), items.end());
+  }
+  Ref<Object> iterator = GetIter(iterable);
+  if (!iterator) {
+    if (ExceptionMatches(WellKnown::kTypeError)) {
+      ClearException();
+      Raise(WellKnown::kTypeError, message);
+    }
+    return std::nullopt;
+  }
+  std::vector<Ref<Object>> items;
+  while (Ref<Object> item = IterNext(iterator.get())) items.push_back(std::move(item));
+  if (ExceptionPending()) return std::nullopt;
+  return items;
+}
+
 bool ListSort(Object* list, Object* key_function, bool reverse) {
   std::vector<Ref<Object>>& items = ListItems(list);
   // The list is empty while it sorts, as in CPython: comparisons see no
@@ -170,19 +184,6 @@ bool ListSort(Object* list, Object* key_function, bool reverse) {
     return false;
   }
   return ok;
-}
-
-ReprGuard::ReprGuard(const Object* object) : object_(object) {
-  std::vector<const Object*>& active = ActiveReprs();
-  recursive_ = std::find(active.begin(), active.end(), object) != active.end();
-  if (!recursive_) active.push_back(object);
-}
-
-ReprGuard::~ReprGuard() {
-  if (recursive_) return;
-  std::vector<const Object*>& active = ActiveReprs();
-  // Guards nest, so this one is the innermost.
-  if (!active.empty() && active.back() == object_) active.pop_back();
 }
 
 }  // namespace islet

@@ -1,9 +1,10 @@
 // ListObject: Python's list, and what other code needs to build and sort lists.
-// Also home to ReprGuard, the recursion guard every container's repr uses.
 
 #ifndef ISLET_OBJECTS_LIST_H_
 #define ISLET_OBJECTS_LIST_H_
 
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "runtime/object.h"
@@ -31,33 +32,16 @@ std::vector<Ref<Object>>& ListItems(Object* list);
 bool AppendIterable(std::vector<Ref<Object>>& items, Object* iterable);
 // list(iterable).
 Ref<Object> ListFromIterable(Object* iterable);
+// The items of `iterable` for a function that reads them all first (CPython's
+// PySequence_Fast): an exact list's or tuple's as they are, anything else's by
+// iterating; TypeError `message` if it is not iterable.
+std::optional<std::vector<Ref<Object>>> SequenceFast(Object* iterable, std::string_view message);
 // list.sort(key=key_function, reverse=reverse): stable, ordering with `<`
 // (RichCompareBool), so "'<' not supported between instances of 'str' and 'int'"
 // propagates. `key_function` may be null. While it sorts the list looks empty; a
 // list changed meanwhile raises "ValueError: list modified during sort". On any
 // error the list keeps its items in their original order.
 bool ListSort(Object* list, Object* key_function, bool reverse);
-
-// ReprGuard marks a container as being repr'd on this thread, so that one that
-// contains itself prints as "[...]" instead of recursing forever (CPython's
-// Py_ReprEnter / Py_ReprLeave).
-//
-//   ReprGuard guard(self);
-//   if (guard.recursive()) return NewStr("[...]");
-class ReprGuard {
- public:
-  explicit ReprGuard(const Object* object);
-  ~ReprGuard();
-  ReprGuard(const ReprGuard&) = delete;
-  ReprGuard& operator=(const ReprGuard&) = delete;
-
-  // Whether `object` was already being repr'd (an enclosing repr of it is running).
-  bool recursive() const { return recursive_; }
-
- private:
-  const Object* object_;
-  bool recursive_;
-};
 
 }  // namespace islet
 

@@ -27,27 +27,33 @@ Ref<Object> CheckStrResult(Ref<Object> result, std::string_view method) {
 
 CompareOp Swapped(CompareOp op) {
   switch (op) {
-    case CompareOp::kLt: return CompareOp::kGt;
-    case CompareOp::kLe: return CompareOp::kGe;
-    case CompareOp::kGt: return CompareOp::kLt;
-    case CompareOp::kGe: return CompareOp::kLe;
-    default: return op;  // == and != are symmetric
+    case CompareOp::kLt:
+      return CompareOp::kGt;
+    case CompareOp::kLe:
+      return CompareOp::kGe;
+    case CompareOp::kGt:
+      return CompareOp::kLt;
+    case CompareOp::kGe:
+      return CompareOp::kLe;
+    default:
+      return op;  // == and != are symmetric
   }
 }
 
 bool IsNotImplemented(const Ref<Object>& result) { return result.get() == NotImplemented(); }
 
 constexpr BinaryFn TypeSlots::*kBinarySlots[] = {
-    &TypeSlots::add,    &TypeSlots::subtract, &TypeSlots::multiply, &TypeSlots::true_divide,
-    &TypeSlots::floor_divide, &TypeSlots::remainder, &TypeSlots::power, &TypeSlots::lshift,
-    &TypeSlots::rshift, &TypeSlots::bit_and,  &TypeSlots::bit_or,   &TypeSlots::bit_xor,
+    &TypeSlots::add,          &TypeSlots::subtract,  &TypeSlots::multiply, &TypeSlots::true_divide,
+    &TypeSlots::floor_divide, &TypeSlots::remainder, &TypeSlots::power,    &TypeSlots::lshift,
+    &TypeSlots::rshift,       &TypeSlots::bit_and,   &TypeSlots::bit_or,   &TypeSlots::bit_xor,
 };
-constexpr std::string_view kBinarySymbols[] = {"+",  "-",  "*", "/", "//", "%",
+constexpr std::string_view kBinarySymbols[] = {"+",  "-",  "*",  "/", "//", "%",
                                                "**", "<<", ">>", "&", "|",  "^"};
 
 Ref<Object> UnaryOperation(Object* object, UnaryFn TypeSlots::*slot, std::string_view what) {
   if (UnaryFn fn = object->type()->slots().*slot) return fn(object);
-  return Raise(WellKnown::kTypeError, StrCat("bad operand type for ", what, ": '", NameOf(object), "'"));
+  return Raise(WellKnown::kTypeError,
+               StrCat("bad operand type for ", what, ": '", NameOf(object), "'"));
 }
 
 }  // namespace
@@ -107,8 +113,18 @@ std::optional<std::string> StrText(Object* object) {
 
 int64_t Hash(Object* object) {
   if (HashFn hash = object->type()->slots().hash) return hash(object);
-  Raise(WellKnown::kTypeError, StrCat("unhashable type: '", NameOf(object), "'"));
+  return HashNotImplemented(object);
+}
+
+int64_t HashNotImplemented(Object* self) {
+  Raise(WellKnown::kTypeError, StrCat("unhashable type: '", NameOf(self), "'"));
   return -1;
+}
+
+int64_t PointerHash(Object* object) {
+  const uint64_t bits = reinterpret_cast<uintptr_t>(object);
+  const int64_t hash = static_cast<int64_t>((bits >> 4) | (bits << 60));
+  return hash == -1 ? -2 : hash;
 }
 
 int IsTrue(Object* object) {
@@ -209,8 +225,8 @@ bool GenericSetAttr(Object* object, const Name* name, Object* value) {
     if (DescrSetFn set = descriptor->type()->slots().descr_set) {
       return set(descriptor.get(), object, value);
     }
-    Raise(WellKnown::kAttributeError, StrCat("'", NameOf(object), "' object attribute '",
-                                             name->text(), "' is read-only"));
+    Raise(WellKnown::kAttributeError,
+          StrCat("'", NameOf(object), "' object attribute '", name->text(), "' is read-only"));
     return false;
   }
   Raise(WellKnown::kAttributeError,
@@ -229,8 +245,8 @@ Ref<Object> Call(Object* callable, const CallArgs& args) {
 }
 
 Ref<Object> Call(Object* callable, std::initializer_list<Object*> positional) {
-  return Call(callable, CallArgs{.args = std::span<Object* const>(positional.begin(),
-                                                                  positional.size())});
+  return Call(callable,
+              CallArgs{.args = std::span<Object* const>(positional.begin(), positional.size())});
 }
 
 Ref<Object> CallMethod(Object* object, std::string_view name,
@@ -256,6 +272,8 @@ Ref<Object> GetIter(Object* object) {
   }
   return iterator;
 }
+
+Ref<Object> SelfIter(Object* self) { return Ref<Object>::Borrow(self); }
 
 Ref<Object> IterNext(Object* iterator) {
   if (UnaryFn next = iterator->type()->slots().next) return next(iterator);
@@ -286,7 +304,8 @@ bool SetItem(Object* container, Object* key, Object* value) {
 }
 
 bool DelItem(Object* container, Object* key) {
-  if (SetItemFn setitem = container->type()->slots().setitem) return setitem(container, key, nullptr);
+  if (SetItemFn setitem = container->type()->slots().setitem)
+    return setitem(container, key, nullptr);
   Raise(WellKnown::kTypeError,
         StrCat("'", NameOf(container), "' object does not support item deletion"));
   return false;
@@ -295,8 +314,8 @@ bool DelItem(Object* container, Object* key) {
 int Contains(Object* container, Object* item) {
   if (ContainsFn contains = container->type()->slots().contains) return contains(container, item);
   if (container->type()->slots().iter == nullptr) {
-    Raise(WellKnown::kTypeError, StrCat("argument of type '", NameOf(container),
-                                        "' is not a container or iterable"));
+    Raise(WellKnown::kTypeError,
+          StrCat("argument of type '", NameOf(container), "' is not a container or iterable"));
     return -1;
   }
   Ref<Object> iterator = GetIter(container);
@@ -339,12 +358,24 @@ Ref<Object> BinaryOperation(Object* left, Object* right, BinaryOp op) {
                                              NameOf(left), "' and '", NameOf(right), "'"));
 }
 
-Ref<Object> Negative(Object* object) { return UnaryOperation(object, &TypeSlots::negative, "unary -"); }
-Ref<Object> Positive(Object* object) { return UnaryOperation(object, &TypeSlots::positive, "unary +"); }
-Ref<Object> Absolute(Object* object) { return UnaryOperation(object, &TypeSlots::absolute, "abs()"); }
+Ref<Object> Negative(Object* object) {
+  return UnaryOperation(object, &TypeSlots::negative, "unary -");
+}
+Ref<Object> Positive(Object* object) {
+  return UnaryOperation(object, &TypeSlots::positive, "unary +");
+}
+Ref<Object> Absolute(Object* object) {
+  return UnaryOperation(object, &TypeSlots::absolute, "abs()");
+}
 Ref<Object> Invert(Object* object) { return UnaryOperation(object, &TypeSlots::invert, "unary ~"); }
 
 std::optional<int64_t> IndexAsInt64(Object* object) {
+  return IndexAsInt64(object, WellKnown::kOverflowError,
+                      "Python int too large to convert to C ssize_t");
+}
+
+std::optional<int64_t> IndexAsInt64(Object* object, WellKnown overflow,
+                                    std::string_view overflow_message) {
   Ref<Object> integer;
   if (IsInstance(object, WellKnown::kInt)) {
     integer = Ref<Object>::Borrow(object);
@@ -357,10 +388,19 @@ std::optional<int64_t> IndexAsInt64(Object* object) {
     return std::nullopt;
   }
   std::optional<int64_t> value = IntAsInt64(integer.get());
-  if (!value) {
-    Raise(WellKnown::kOverflowError, "Python int too large to convert to C ssize_t");
-  }
+  if (!value) Raise(overflow, overflow_message);
   return value;
+}
+
+bool OverridesBinarySlot(const Object* other, BinaryFn TypeSlots::*slot) {
+  TypeObject* type = other->type();
+  if (type->IsStaticBuiltin()) return false;
+  BinaryFn own = type->slots().*slot;
+  if (own == nullptr) return false;
+  for (TypeObject* base : type->mro()) {
+    if (base->IsStaticBuiltin()) return base->slots().*slot != own;
+  }
+  return true;
 }
 
 }  // namespace islet

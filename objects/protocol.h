@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "objects/well_known.h"
 #include "runtime/name.h"
 #include "runtime/object.h"
 #include "runtime/type_object.h"
@@ -29,13 +30,41 @@ std::optional<std::string> StrText(Object* object);
 
 // --- Hashing, truth, comparison ---
 int64_t Hash(Object* object);  // -1 on error; never -1 otherwise
-int IsTrue(Object* object);    // 1, 0, or -1 on error
+// The hash slot of a type whose instances change, so have none (CPython's
+// PyObject_HashNotImplemented): TypeError "unhashable type: 'list'", -1.
+int64_t HashNotImplemented(Object* self);
+// CPython's pointer hash: the object's address rotated by 4 bits (objects are
+// aligned), never -1. The hash slot of `object`, and a NaN float's hash.
+int64_t PointerHash(Object* object);
+int IsTrue(Object* object);  // 1, 0, or -1 on error
 Ref<Object> RichCompare(Object* left, Object* right, CompareOp op);
 // RichCompare as a truth value; == and != say "equal" for identical objects
 // without calling anything (as CPython's containers do).
 int RichCompareBool(Object* left, Object* right, CompareOp op);
 // The operator's symbol ("<", "==", ...).
 std::string_view CompareOpSymbol(CompareOp op);
+// `left op right` for values with a built-in order: lengths, digits, code units
+// (a string_view compares bytes as unsigned), doubles (NaN is unordered).
+//
+//   return BoolRef(CompareValues(Size(self), Size(other), op));
+template <typename T>
+bool CompareValues(const T& left, const T& right, CompareOp op) {
+  switch (op) {
+    case CompareOp::kLt:
+      return left < right;
+    case CompareOp::kLe:
+      return left <= right;
+    case CompareOp::kEq:
+      return left == right;
+    case CompareOp::kNe:
+      return left != right;
+    case CompareOp::kGt:
+      return left > right;
+    case CompareOp::kGe:
+      return left >= right;
+  }
+  return false;
+}
 
 // --- Attributes ---
 Ref<Object> GetAttr(Object* object, const Name* name);
@@ -56,6 +85,8 @@ Ref<Object> CallMethod(Object* object, std::string_view name,
 
 // --- Iteration ---
 Ref<Object> GetIter(Object* object);
+// The iter slot of iterators: the iterator itself (CPython's PyObject_SelfIter).
+Ref<Object> SelfIter(Object* self);
 // The next item; null with no exception pending when the iterator is exhausted.
 Ref<Object> IterNext(Object* iterator);
 
@@ -68,8 +99,18 @@ int Contains(Object* container, Object* item);  // 1, 0, or -1 on error
 
 // --- Numbers ---
 enum class BinaryOp : uint8_t {
-  kAdd, kSubtract, kMultiply, kTrueDivide, kFloorDivide, kRemainder, kPower,
-  kLShift, kRShift, kAnd, kOr, kXor,
+  kAdd,
+  kSubtract,
+  kMultiply,
+  kTrueDivide,
+  kFloorDivide,
+  kRemainder,
+  kPower,
+  kLShift,
+  kRShift,
+  kAnd,
+  kOr,
+  kXor,
 };
 Ref<Object> BinaryOperation(Object* left, Object* right, BinaryOp op);
 std::string_view BinaryOpSymbol(BinaryOp op);  // "+", "//", "**", ...
@@ -78,8 +119,15 @@ Ref<Object> Positive(Object* object);
 Ref<Object> Absolute(Object* object);
 Ref<Object> Invert(Object* object);
 // object.__index__() as int64_t; raises TypeError if `object` is not an integer,
-// OverflowError if it does not fit.
+// OverflowError "Python int too large to convert to C ssize_t" if it does not
+// fit, or `overflow` with `overflow_message` when those are given.
 std::optional<int64_t> IndexAsInt64(Object* object);
+std::optional<int64_t> IndexAsInt64(Object* object, WellKnown overflow,
+                                    std::string_view overflow_message);
+// Whether `other`'s class (a Python class) overrides the binary slot, so that a
+// builtin operation refusing `other` should first give it its reflected turn
+// (NotImplemented) instead of raising.
+bool OverridesBinarySlot(const Object* other, BinaryFn TypeSlots::*slot);
 
 // --- Types ---
 // The type's name as Python shows it: `__name__` (the part after the last dot of

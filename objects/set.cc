@@ -1,6 +1,5 @@
 #include "objects/set.h"
 
-#include <algorithm>
 #include <atomic>
 #include <span>
 #include <string>
@@ -11,6 +10,7 @@
 #include "objects/errors.h"
 #include "objects/exception.h"
 #include "objects/protocol.h"
+#include "objects/repr_guard.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -297,6 +297,38 @@ Ref<Object> SymmetricDifference(Object* self, Object* other) {
   return result;
 }
 
+// Whether some element of `walked` is in `probed` (`in` true) or is not in it
+// (`in` false): 1, 0, or -1 on error.
+int SomeElement(SetObject* walked, SetObject* probed, bool in) {
+  size_t position = 0;
+  const SetObject::Entry* entry;
+  while (walked->Next(&position, &entry)) {
+    Ref<Object> key = entry->key;
+    int found = probed->Contains(key.get(), entry->hash);
+    if (found < 0) return -1;
+    if ((found != 0) == in) return 1;
+  }
+  return 0;
+}
+
+// SomeElement for the elements `iterable` gives, which must be hashable.
+int SomeIteratedElement(Object* iterable, SetObject* probed, bool in) {
+  Ref<Object> iterator = GetIter(iterable);
+  if (!iterator) return -1;
+  while (Ref<Object> key = IterNext(iterator.get())) {
+    int found = ContainsKey(probed, key.get());
+    if (found < 0) return -1;
+    if ((found != 0) == in) return 1;
+  }
+  return ExceptionPending() ? -1 : 0;
+}
+
+// True when SomeElement found none, False when it found one.
+Ref<Object> NoneFound(int some) {
+  if (some < 0) return nullptr;
+  return BoolRef(some == 0);
+}
+
 Ref<Object> IsSubset(Object* self, Object* other) {
   SetObject* set = AsSet(self);
   if (!IsAnySet(other)) {
@@ -305,78 +337,41 @@ Ref<Object> IsSubset(Object* self, Object* other) {
     return BoolRef(SetSize(common.get()) == set->size());
   }
   if (set->size() > SetSize(other)) return BoolRef(false);
-  size_t position = 0;
-  const SetObject::Entry* entry;
-  while (set->Next(&position, &entry)) {
-    Ref<Object> key = entry->key;
-    int found = AsSet(other)->Contains(key.get(), entry->hash);
-    if (found < 0) return nullptr;
-    if (!found) return BoolRef(false);
-  }
-  return BoolRef(true);
+  return NoneFound(SomeElement(set, AsSet(other), /*in=*/false));
 }
 
 Ref<Object> IsSuperset(Object* self, Object* other) {
   if (IsAnySet(other)) return IsSubset(other, self);
-  Ref<Object> iterator = GetIter(other);
-  if (!iterator) return nullptr;
-  while (Ref<Object> key = IterNext(iterator.get())) {
-    int found = ContainsKey(AsSet(self), key.get());
-    if (found < 0) return nullptr;
-    if (!found) return BoolRef(false);
-  }
-  if (ExceptionPending()) return nullptr;
-  return BoolRef(true);
+  return NoneFound(SomeIteratedElement(other, AsSet(self), /*in=*/false));
 }
 
 Ref<Object> IsDisjoint(Object* self, Object* other) {
   SetObject* set = AsSet(self);
   if (self == other) return BoolRef(set->size() == 0);
-  if (IsExactAnySet(other)) {
-    SetObject* walked = AsSet(other);
-    if (walked->size() > set->size()) std::swap(set, walked);
-    size_t position = 0;
-    const SetObject::Entry* entry;
-    while (walked->Next(&position, &entry)) {
-      Ref<Object> key = entry->key;
-      int found = set->Contains(key.get(), entry->hash);
-      if (found < 0) return nullptr;
-      if (found) return BoolRef(false);
-    }
-    return BoolRef(true);
-  }
-  Ref<Object> iterator = GetIter(other);
-  if (!iterator) return nullptr;
-  while (Ref<Object> key = IterNext(iterator.get())) {
-    int found = ContainsKey(set, key.get());
-    if (found < 0) return nullptr;
-    if (found) return BoolRef(false);
-  }
-  if (ExceptionPending()) return nullptr;
-  return BoolRef(true);
+  if (!IsExactAnySet(other)) return NoneFound(SomeIteratedElement(other, set, /*in=*/true));
+  // Walk the smaller set, probing the larger.
+  SetObject* walked = AsSet(other);
+  if (walked->size() > set->size()) std::swap(set, walked);
+  return NoneFound(SomeElement(walked, set, /*in=*/true));
 }
 
-// Sets whose repr is being computed on this thread, so a set that contains
-// itself (through some other object) prints as "set(...)" instead of recursing.
-thread_local std::vector<const Object*> reprs_in_progress;
+// A shared method of one argument: `operation(self, argument)`.
+Ref<Object> WithOneArg(Object* self, const CallArgs& args, std::string_view method,
+                       Ref<Object> (*operation)(Object* self, Object* other)) {
+  if (!CheckOneArg(args, Qualified(self, method))) return nullptr;
+  return operation(self, args.args[0]);
+}
 
-class ReprGuard {
- public:
-  explicit ReprGuard(const Object* set) : set_(set) {
-    entered_ = std::find(reprs_in_progress.begin(), reprs_in_progress.end(), set) ==
-               reprs_in_progress.end();
-    if (entered_) reprs_in_progress.push_back(set);
+// set.update(*others) and set.difference_update(*others): `update` with each
+// argument in turn.
+Ref<Object> UpdateWithEach(Object* self, const CallArgs& args, std::string_view qualified_name,
+                           bool (*update)(SetObject* set, Object* other)) {
+  if (!CheckNoKeywords(args, qualified_name)) return nullptr;
+  for (Object* other : args.args) {
+    if (!update(AsSet(self), other)) return nullptr;
   }
-  ~ReprGuard() {
-    if (entered_)
-      reprs_in_progress.erase(std::find(reprs_in_progress.begin(), reprs_in_progress.end(), set_));
-  }
-  bool entered() const { return entered_; }
-
- private:
-  const Object* set_;
-  bool entered_;
-};
+  return NoneRef();
+}
 
 // set_iterator, found by name once (it is registered by types/set, which this
 // layer cannot depend on); its address never changes.
@@ -659,7 +654,7 @@ int64_t SetSize(const Object* set) { return static_cast<const SetObject*>(set)->
 Ref<Object> SetRepr(Object* self) {
   std::string_view name = TypeDisplayName(self->type());
   ReprGuard guard(self);
-  if (!guard.entered()) return NewStr(StrCat(name, "(...)"));
+  if (guard.recursive()) return NewStr(StrCat(name, "(...)"));
   SetObject* set = AsSet(self);
   if (set->size() == 0) return NewStr(StrCat(name, "()"));
   // Take the elements first: their reprs may change the set.
@@ -783,23 +778,19 @@ Ref<Object> SetDifferenceMethod(Object* self, const CallArgs& args) {
 }
 
 Ref<Object> SetSymmetricDifferenceMethod(Object* self, const CallArgs& args) {
-  if (!CheckOneArg(args, Qualified(self, "symmetric_difference"))) return nullptr;
-  return SymmetricDifference(self, args.args[0]);
+  return WithOneArg(self, args, "symmetric_difference", &SymmetricDifference);
 }
 
 Ref<Object> SetIsSubsetMethod(Object* self, const CallArgs& args) {
-  if (!CheckOneArg(args, Qualified(self, "issubset"))) return nullptr;
-  return IsSubset(self, args.args[0]);
+  return WithOneArg(self, args, "issubset", &IsSubset);
 }
 
 Ref<Object> SetIsSupersetMethod(Object* self, const CallArgs& args) {
-  if (!CheckOneArg(args, Qualified(self, "issuperset"))) return nullptr;
-  return IsSuperset(self, args.args[0]);
+  return WithOneArg(self, args, "issuperset", &IsSuperset);
 }
 
 Ref<Object> SetIsDisjointMethod(Object* self, const CallArgs& args) {
-  if (!CheckOneArg(args, Qualified(self, "isdisjoint"))) return nullptr;
-  return IsDisjoint(self, args.args[0]);
+  return WithOneArg(self, args, "isdisjoint", &IsDisjoint);
 }
 
 Ref<Object> SetAddMethod(Object* self, const CallArgs& args) {
@@ -839,11 +830,7 @@ Ref<Object> SetClearMethod(Object* self, const CallArgs& args) {
 }
 
 Ref<Object> SetUpdateMethod(Object* self, const CallArgs& args) {
-  if (!CheckNoKeywords(args, "set.update")) return nullptr;
-  for (Object* other : args.args) {
-    if (!UpdateInternal(AsSet(self), other)) return nullptr;
-  }
-  return NoneRef();
+  return UpdateWithEach(self, args, "set.update", &UpdateInternal);
 }
 
 Ref<Object> SetIntersectionUpdateMethod(Object* self, const CallArgs& args) {
@@ -855,11 +842,7 @@ Ref<Object> SetIntersectionUpdateMethod(Object* self, const CallArgs& args) {
 }
 
 Ref<Object> SetDifferenceUpdateMethod(Object* self, const CallArgs& args) {
-  if (!CheckNoKeywords(args, "set.difference_update")) return nullptr;
-  for (Object* other : args.args) {
-    if (!DifferenceUpdate(AsSet(self), other)) return nullptr;
-  }
-  return NoneRef();
+  return UpdateWithEach(self, args, "set.difference_update", &DifferenceUpdate);
 }
 
 Ref<Object> SetSymmetricDifferenceUpdateMethod(Object* self, const CallArgs& args) {

@@ -169,6 +169,21 @@ Ref<Object> SetIntersectionUpdateMethod(Object* self, const CallArgs& args);
 Ref<Object> SetDifferenceUpdateMethod(Object* self, const CallArgs& args);
 Ref<Object> SetSymmetricDifferenceUpdateMethod(Object* self, const CallArgs& args);
 
+// The slots set and frozenset share; each adds its hash and construction.
+constexpr TypeSlots AnySetSlots() {
+  TypeSlots slots = SlotsFor<SetObject>(&SetObject::Clear);
+  slots.repr = &SetRepr;
+  slots.richcompare = &SetRichCompare;
+  slots.iter = &SetIter;
+  slots.length = &SetLength;
+  slots.contains = &SetContainsSlot;
+  slots.subtract = &SetSubtract;
+  slots.bit_and = &SetAnd;
+  slots.bit_or = &SetOr;
+  slots.bit_xor = &SetXor;
+  return slots;
+}
+
 }  // namespace islet
 
 #endif  // ISLET_OBJECTS_SET_H_

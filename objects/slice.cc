@@ -115,4 +115,18 @@ std::optional<int64_t> ClampedSliceIndex(Object* value) {
   return Bound(value, "slice indices must be integers or have an __index__ method");
 }
 
+std::optional<int64_t> OptionalSliceIndex(Object* value, int64_t if_none) {
+  if (value == nullptr || value == None()) return if_none;
+  return Bound(value);
+}
+
+void AdjustIndices(int64_t* start, int64_t* end, int64_t length) {
+  if (*end > length) {
+    *end = length;
+  } else if (*end < 0) {
+    *end = std::max<int64_t>(*end + length, 0);
+  }
+  if (*start < 0) *start = std::max<int64_t>(*start + length, 0);
+}
+
 }  // namespace islet

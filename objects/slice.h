@@ -67,6 +67,15 @@ std::optional<int64_t> IndexValue(Object* key, WellKnown overflow_error);
 // clamped to int64_t's range; anything else raises TypeError "slice indices must
 // be integers or have an __index__ method".
 std::optional<int64_t> ClampedSliceIndex(Object* value);
+// An optional start/end argument of find, count, startswith... (CPython's
+// _PyEval_SliceIndex): absent (null) or None gives `if_none`; an integer is
+// clamped to int64_t's range; anything else raises TypeError "slice indices must
+// be integers or None or have an __index__ method".
+std::optional<int64_t> OptionalSliceIndex(Object* value, int64_t if_none);
+// Fits such start/end arguments to a sequence of `length` items (CPython's
+// ADJUST_INDICES): negative ones count from the end; `end` is clipped to the
+// length, `start` only below, at 0.
+void AdjustIndices(int64_t* start, int64_t* end, int64_t length);
 
 }  // namespace islet
 

@@ -254,10 +254,30 @@ bool IsPrintableCodePoint(uint32_t c) {
   return false;
 }
 
+char ReprQuote(std::string_view text) {
+  const bool has_single = text.find('\'') != std::string_view::npos;
+  const bool has_double = text.find('"') != std::string_view::npos;
+  return has_single && !has_double ? '"' : '\'';
+}
+
+bool AppendQuoteOrWhitespaceEscape(std::string& out, uint32_t c, char quote) {
+  if (c == static_cast<uint32_t>(quote) || c == '\\') {
+    out.push_back('\\');
+    out.push_back(static_cast<char>(c));
+  } else if (c == '\t') {
+    out.append("\\t");
+  } else if (c == '\n') {
+    out.append("\\n");
+  } else if (c == '\r') {
+    out.append("\\r");
+  } else {
+    return false;
+  }
+  return true;
+}
+
 std::string StrReprText(std::string_view utf8) {
-  const bool has_single = utf8.find('\'') != std::string_view::npos;
-  const bool has_double = utf8.find('"') != std::string_view::npos;
-  const char quote = has_single && !has_double ? '"' : '\'';
+  const char quote = ReprQuote(utf8);
   std::string out;
   out.reserve(utf8.size() + 2);
   out.push_back(quote);
@@ -265,16 +285,8 @@ std::string StrReprText(std::string_view utf8) {
   while (pos < utf8.size()) {
     size_t start = pos;
     uint32_t c = DecodeCodePoint(utf8, &pos);
-    if (c == static_cast<uint32_t>(quote) || c == '\\') {
-      out.push_back('\\');
-      out.push_back(static_cast<char>(c));
-    } else if (c == '\t') {
-      out.append("\\t");
-    } else if (c == '\n') {
-      out.append("\\n");
-    } else if (c == '\r') {
-      out.append("\\r");
-    } else if (IsPrintableCodePoint(c)) {
+    if (AppendQuoteOrWhitespaceEscape(out, c, quote)) continue;
+    if (IsPrintableCodePoint(c)) {
       out.append(utf8.substr(start, pos - start));
     } else {
       out.append(EscapedCodePoint(c));

@@ -78,6 +78,12 @@ bool IsPrintableCodePoint(uint32_t code_point);
 // text contains ' and no ", with \\ \n \r \t, \xNN for other controls and
 // \x7f-\x9f, and \xNN / \uXXXX / \UXXXXXXXX for other non-printable code points.
 std::string StrReprText(std::string_view utf8);
+// What str's and bytes' reprs share: the quote (' unless the text contains '
+// and no "), and the escapes of the quote, \\, \t, \n and \r, which
+// AppendQuoteOrWhitespaceEscape appends (false, appending nothing, for any other
+// character).
+char ReprQuote(std::string_view text);
+bool AppendQuoteOrWhitespaceEscape(std::string& out, uint32_t c, char quote);
 
 // --- Codecs ---
 // Encodings: utf-8, ascii, latin-1 (and their usual aliases; unknown names raise

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "interp/interpreter.h"
+#include "objects/args.h"
 #include "objects/errors.h"
 #include "objects/protocol.h"
 #include "objects/str.h"
@@ -11,46 +12,6 @@
 #include "runtime/str_cat.h"
 
 namespace islet {
-namespace {
-
-// Binds the constructor's arguments, (sequence, dict), positionally or by name;
-// null in `*dict` when it was not given.
-bool BindArguments(const CallArgs& args, Object** sequence, Object** dict) {
-  constexpr std::string_view kNames[] = {"sequence", "dict"};
-  Object* bound[2] = {nullptr, nullptr};
-  size_t positional = args.positional_count();
-  if (args.args.size() > 2) {
-    Raise(WellKnown::kTypeError,
-          StrCat("structseq() takes at most 2 arguments (", args.args.size(), " given)"));
-    return false;
-  }
-  for (size_t i = 0; i < positional; ++i) bound[i] = args.args[i];
-  for (size_t k = 0; k < args.kwnames.size(); ++k) {
-    std::string_view name = args.kwnames[k]->text();
-    size_t slot = name == kNames[0] ? 0 : name == kNames[1] ? 1 : 2;
-    if (slot == 2) {
-      Raise(WellKnown::kTypeError,
-            StrCat("structseq() got an unexpected keyword argument '", name, "'"));
-      return false;
-    }
-    if (bound[slot] != nullptr) {
-      Raise(WellKnown::kTypeError, StrCat("argument for structseq() given by name ('", name,
-                                          "') and position (", slot + 1, ")"));
-      return false;
-    }
-    bound[slot] = args.keyword_values()[k];
-  }
-  if (bound[0] == nullptr) {
-    Raise(WellKnown::kTypeError, "structseq() missing required argument 'sequence' (pos 1)");
-    return false;
-  }
-  *sequence = bound[0];
-  *dict = bound[1];
-  return true;
-}
-
-}  // namespace
-
 Ref<Object> NewStructSequence(TypeObject* type, std::vector<Ref<Object>> values) {
   return Interpreter::Current()->NewObject<TupleObject>(type, std::move(values));
 }
@@ -67,9 +28,12 @@ Ref<Object> StructSequenceRepr(Object* self, std::span<const char* const> fields
 }
 
 Ref<Object> StructSequenceNew(TypeObject* type, const CallArgs& args, size_t field_count) {
-  Object* sequence;
-  Object* dict;
-  if (!BindArguments(args, &sequence, &dict)) return nullptr;
+  Object* bound[2];
+  if (!BindArgs(args, {.function = "structseq", .names = {"sequence", "dict"}, .required = 1},
+                bound)) {
+    return nullptr;
+  }
+  auto [sequence, dict] = bound;
   if (dict != nullptr && !IsInstance(dict, WellKnown::kDict)) {
     return Raise(WellKnown::kTypeError,
                  StrCat(TypeDisplayName(type), "() takes a dict as second arg, if any"));

@@ -16,29 +16,21 @@
 #include "objects/str.h"
 #include "objects/well_known.h"
 #include "runtime/runtime.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 namespace {
 
-class BoolTest : public ::testing::Test {
+class BoolTest : public testing::ObjectTest {
  protected:
-  void SetUp() override { ASSERT_TRUE(Runtime::Initialize().ok()); }
-  void TearDown() override { ASSERT_TRUE(Runtime::Finalize().ok()); }
-
   static TypeObject* BoolType() { return WellKnownType(WellKnown::kBool); }
   static TypeObject* IntType() { return WellKnownType(WellKnown::kInt); }
 
-  static std::string Show(const Ref<Object>& result) {
-    if (!result) return std::string(TakeExceptionAsStatus().message());
-    std::optional<std::string> text = ReprText(result.get());
-    if (!text) return "repr failed: " + std::string(TakeExceptionAsStatus().message());
-    return *text;
-  }
+  // left <op> right itself (ObjectTest::Op gives its repr), to check identities.
   static Ref<Object> Op(Object* a, BinaryOp op, Object* b) { return BinaryOperation(a, b, op); }
 };
 
 TEST_F(BoolTest, ReprAndStr) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(*ReprText(True()), "True");
   EXPECT_EQ(*ReprText(False()), "False");
   EXPECT_EQ(*StrText(True()), "True");
@@ -48,7 +40,6 @@ TEST_F(BoolTest, ReprAndStr) {
 }
 
 TEST_F(BoolTest, ConstructorGivesTheSingletons) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Call(BoolType(), {}).get(), False());
   EXPECT_EQ(Call(BoolType(), {NewInt(0).get()}).get(), False());
   EXPECT_EQ(Call(BoolType(), {NewInt(5).get()}).get(), True());
@@ -69,7 +60,6 @@ TEST_F(BoolTest, ConstructorGivesTheSingletons) {
 }
 
 TEST_F(BoolTest, LogicalOperatorsOfTwoBoolsGiveBools) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Op(True(), BinaryOp::kAnd, True()).get(), True());
   EXPECT_EQ(Op(True(), BinaryOp::kAnd, False()).get(), False());
   EXPECT_EQ(Op(False(), BinaryOp::kOr, True()).get(), True());
@@ -79,7 +69,6 @@ TEST_F(BoolTest, LogicalOperatorsOfTwoBoolsGiveBools) {
 }
 
 TEST_F(BoolTest, EverythingElseBehavesAsInt) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   Ref<Object> three = NewInt(3);
   for (Ref<Object> result :
        {Op(True(), BinaryOp::kAnd, three.get()), Op(three.get(), BinaryOp::kAnd, True()),
@@ -105,7 +94,6 @@ TEST_F(BoolTest, EverythingElseBehavesAsInt) {
 }
 
 TEST_F(BoolTest, HashesAndComparesAsInt) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Hash(True()), 1);
   EXPECT_EQ(Hash(False()), 0);
   EXPECT_EQ(Hash(True()), Hash(NewFloat(1.0).get()));
@@ -116,7 +104,6 @@ TEST_F(BoolTest, HashesAndComparesAsInt) {
 }
 
 TEST_F(BoolTest, ConvertsToPlainNumbers) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   Ref<Object> as_int = Call(IntType(), {True()});
   EXPECT_EQ(as_int->type(), IntType());
   EXPECT_EQ(Show(as_int), "1");
@@ -129,10 +116,8 @@ TEST_F(BoolTest, ConvertsToPlainNumbers) {
 }
 
 TEST_F(BoolTest, CannotBeSubclassed) {
-  Interpreter* interp = Runtime::MainInterpreter();
-  AttachGuard attached(*interp);
   TypeObject* bases[] = {BoolType()};
-  absl::StatusOr<Ref<HeapType>> subclass = HeapType::Create(*interp, "MyBool", bases);
+  absl::StatusOr<Ref<HeapType>> subclass = HeapType::Create(*interp_, "MyBool", bases);
   ASSERT_FALSE(subclass.ok());
   EXPECT_EQ(subclass.status().message(), "type 'bool' is not an acceptable base type");
 }

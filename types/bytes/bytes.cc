@@ -21,6 +21,7 @@
 #include "objects/singletons.h"
 #include "objects/slice.h"
 #include "objects/str.h"
+#include "objects/text.h"
 #include "objects/tuple.h"
 #include "runtime/str_cat.h"
 #include "types/bytes/bytes_iterator.h"
@@ -32,87 +33,8 @@ bool IsBytes(const Object* object) { return IsInstance(object, WellKnown::kBytes
 std::string_view NameOf(const Object* object) { return TypeDisplayName(object->type()); }
 
 // ---------------------------------------------------------------------------
-// Arguments
+// Arguments and results
 // ---------------------------------------------------------------------------
-
-// Binds positional and keyword arguments to `names` as Argument Clinic does, with
-// its messages (the same rules as str's methods; see types/str/str_methods.h).
-bool BindArgs(const CallArgs& args, std::string_view function,
-              std::initializer_list<const char*> names, size_t positional_only, Object** out) {
-  const size_t count = names.size();
-  const size_t nargs = args.positional_count();
-  const size_t nkw = args.kwnames.size();
-  const char* const* params = names.begin();
-  std::fill(out, out + count, nullptr);
-  if (nargs + nkw > count) {
-    Raise(WellKnown::kTypeError,
-          StrCat(function, "() takes at most ", count, " ", nargs == 0 ? "keyword " : "",
-                 "argument", count == 1 ? "" : "s", " (", nargs + nkw, " given)"));
-    return false;
-  }
-  for (size_t i = 0; i < nargs; ++i) out[i] = args.args[i];
-  for (size_t k = 0; k < nkw; ++k) {
-    std::string_view name = args.kwnames[k]->text();
-    size_t i = positional_only;
-    while (i < count && name != params[i]) ++i;
-    if (i == count) {
-      Raise(WellKnown::kTypeError,
-            StrCat("'", name, "' is an invalid keyword argument for ", function, "()"));
-      return false;
-    }
-    if (i < nargs) {
-      Raise(WellKnown::kTypeError, StrCat("argument for ", function, "() given by name ('", name,
-                                          "') and position (", i + 1, ")"));
-      return false;
-    }
-    out[i] = args.keyword_values()[k];
-  }
-  return true;
-}
-
-bool IsIndex(Object* value) {
-  return IsInstance(value, WellKnown::kInt) || value->type()->slots().index != nullptr;
-}
-
-Ref<Object> AsInt(Object* value) {
-  if (IsInstance(value, WellKnown::kInt)) return Ref<Object>::Borrow(value);
-  return value->type()->slots().index(value);
-}
-
-// An index-like value as int64_t: TypeError if it is not one, `overflow` with
-// `message` if it does not fit.
-std::optional<int64_t> IndexValue(Object* value, WellKnown overflow, std::string_view message) {
-  if (!IsIndex(value)) {
-    Raise(WellKnown::kTypeError,
-          StrCat("'", NameOf(value), "' object cannot be interpreted as an integer"));
-    return std::nullopt;
-  }
-  Ref<Object> integer = AsInt(value);
-  if (!integer) return std::nullopt;
-  std::optional<int64_t> result = IntAsInt64(integer.get());
-  if (!result) Raise(overflow, message);
-  return result;
-}
-
-std::optional<int64_t> SizeArg(Object* value) {
-  return IndexValue(value, WellKnown::kOverflowError,
-                    "Python int too large to convert to C ssize_t");
-}
-
-// A start/end argument: None or absent gives `if_none`; huge values clip.
-std::optional<int64_t> SliceIndexArg(Object* value, int64_t if_none) {
-  if (value == nullptr || value == None()) return if_none;
-  if (!IsIndex(value)) {
-    Raise(WellKnown::kTypeError,
-          "slice indices must be integers or None or have an __index__ method");
-    return std::nullopt;
-  }
-  Ref<Object> integer = AsInt(value);
-  if (!integer) return std::nullopt;
-  if (std::optional<int64_t> small = IntAsInt64(integer.get())) return small;
-  return IntToDecimal(integer.get())[0] == '-' ? std::numeric_limits<int64_t>::min()
-                                               : std::numeric_limits<int64_t>::max();
-}
 
 // A bytes-like argument: "a bytes-like object is required, not 'str'".
 bool BytesArg(Object* value, std::string_view* out) {
@@ -128,24 +50,7 @@ bool BytesArg(Object* value, std::string_view* out) {
 // A bytes result that is a part of self's data: self itself when self is an
 // exact bytes object and `data` is all of it.
 Ref<Object> BytesResult(Object* self, std::string_view data) {
-  std::string_view whole = BytesView(self);
-  if (IsExactly(self, WellKnown::kBytes) && data.data() == whole.data() &&
-      data.size() == whole.size()) {
-    return Ref<Object>::Borrow(self);
-  }
-  return NewBytes(data);
-}
-
-// Whether `other`'s class overrides the slot, so it gets its (reflected) turn.
-bool OverridesSlot(Object* other, BinaryFn TypeSlots::*slot) {
-  TypeObject* type = other->type();
-  if (type->IsStaticBuiltin()) return false;
-  BinaryFn own = type->slots().*slot;
-  if (own == nullptr) return false;
-  for (TypeObject* base : type->mro()) {
-    if (base->IsStaticBuiltin()) return base->slots().*slot != own;
-  }
-  return true;
+  return TextResult(kBytesText, self, data);
 }
 
 // ASCII classes, independent of the C locale.
@@ -169,22 +74,7 @@ int64_t BytesHash(Object* self) {
 
 Ref<Object> BytesRichCompare(Object* self, Object* other, CompareOp op) {
   if (!IsBytes(self) || !IsBytes(other)) return NotImplementedRef();
-  std::string_view left = BytesView(self);
-  std::string_view right = BytesView(other);
-  if (op == CompareOp::kEq || op == CompareOp::kNe) {
-    return BoolRef((left == right) == (op == CompareOp::kEq));
-  }
-  int order = left.compare(right);  // char_traits<char> compares as unsigned
-  switch (op) {
-    case CompareOp::kLt:
-      return BoolRef(order < 0);
-    case CompareOp::kLe:
-      return BoolRef(order <= 0);
-    case CompareOp::kGt:
-      return BoolRef(order > 0);
-    default:
-      return BoolRef(order >= 0);
-  }
+  return BoolRef(CompareValues(BytesView(self), BytesView(other), op));
 }
 
 int64_t BytesLen(Object* self) { return static_cast<int64_t>(BytesView(self).size()); }
@@ -192,9 +82,9 @@ int64_t BytesLen(Object* self) { return static_cast<int64_t>(BytesView(self).siz
 Ref<Object> BytesGetItem(Object* self, Object* key) {
   std::string_view data = BytesView(self);
   const int64_t length = static_cast<int64_t>(data.size());
-  if (IsIndex(key)) {
+  if (IsIndexable(key)) {
     std::optional<int64_t> index =
-        IndexValue(key, WellKnown::kIndexError, "cannot fit 'int' into an index-sized integer");
+        IndexAsInt64(key, WellKnown::kIndexError, "cannot fit 'int' into an index-sized integer");
     if (!index) return nullptr;
     int64_t i = *index < 0 ? *index + length : *index;
     if (i < 0 || i >= length) return Raise(WellKnown::kIndexError, "index out of range");
@@ -220,11 +110,11 @@ Ref<Object> BytesGetItem(Object* self, Object* key) {
 
 // An int in range(0, 256); ValueError "byte must be in range(0, 256)" otherwise.
 std::optional<char> ByteValue(Object* value) {
-  Ref<Object> integer = AsInt(value);
-  if (!integer) return std::nullopt;
-  std::optional<int64_t> byte = IntAsInt64(integer.get());
-  if (!byte || *byte < 0 || *byte > 255) {
-    Raise(WellKnown::kValueError, "byte must be in range(0, 256)");
+  constexpr std::string_view kRange = "byte must be in range(0, 256)";
+  std::optional<int64_t> byte = IndexAsInt64(value, WellKnown::kValueError, kRange);
+  if (!byte) return std::nullopt;
+  if (*byte < 0 || *byte > 255) {
+    Raise(WellKnown::kValueError, kRange);
     return std::nullopt;
   }
   return static_cast<char>(*byte);
@@ -232,7 +122,7 @@ std::optional<char> ByteValue(Object* value) {
 
 int BytesContains(Object* self, Object* item) {
   std::string_view data = BytesView(self);
-  if (IsIndex(item)) {
+  if (IsIndexable(item)) {
     std::optional<char> byte = ByteValue(item);
     if (!byte) return -1;
     return data.find(*byte) != std::string_view::npos;
@@ -245,49 +135,15 @@ int BytesContains(Object* self, Object* item) {
 Ref<Object> BytesAdd(Object* left, Object* right) {
   if (!IsBytes(left)) return NotImplementedRef();
   if (!IsBytes(right)) {
-    if (OverridesSlot(right, &TypeSlots::add)) return NotImplementedRef();
+    if (OverridesBinarySlot(right, &TypeSlots::add)) return NotImplementedRef();
     return Raise(WellKnown::kTypeError,
                  StrCat("can't concat ", NameOf(right), " to ", NameOf(left)));
   }
-  std::string_view a = BytesView(left);
-  std::string_view b = BytesView(right);
-  if (b.empty()) return BytesResult(left, a);
-  if (a.empty()) return BytesResult(right, b);
-  std::string out;
-  out.reserve(a.size() + b.size());
-  out.append(a).append(b);
-  return NewBytes(out);
+  return ConcatText(kBytesText, left, right);
 }
 
 Ref<Object> BytesMultiply(Object* left, Object* right) {
-  const bool bytes_on_left = IsBytes(left);
-  if (!bytes_on_left && !IsBytes(right)) return NotImplementedRef();
-  Object* bytes = bytes_on_left ? left : right;
-  Object* count = bytes_on_left ? right : left;
-  if (!IsIndex(count)) {
-    if (bytes_on_left && OverridesSlot(count, &TypeSlots::multiply)) return NotImplementedRef();
-    return Raise(WellKnown::kTypeError,
-                 StrCat("can't multiply sequence by non-int of type '", NameOf(count), "'"));
-  }
-  std::optional<int64_t> times =
-      IndexValue(count, WellKnown::kOverflowError, "cannot fit 'int' into an index-sized integer");
-  if (!times) return nullptr;
-  std::string_view data = BytesView(bytes);
-  if (*times <= 0 || data.empty()) return NewBytes("");
-  if (*times == 1) return BytesResult(bytes, data);
-  if (static_cast<int64_t>(data.size()) > std::numeric_limits<int64_t>::max() / *times) {
-    return Raise(WellKnown::kOverflowError, "repeated bytes are too long");
-  }
-  std::string out;
-  try {
-    out.reserve(data.size() * static_cast<size_t>(*times));
-  } catch (const std::bad_alloc&) {
-    return Raise(WellKnown::kMemoryError, "");
-  } catch (const std::length_error&) {
-    return Raise(WellKnown::kMemoryError, "");
-  }
-  for (int64_t i = 0; i < *times; ++i) out.append(data);
-  return NewBytes(out);
+  return RepeatText(kBytesText, left, right, "repeated bytes are too long");
 }
 
 Ref<Object> BytesIter(Object* self) { return NewBytesIterator(Ref<Object>::Borrow(self)); }
@@ -326,7 +182,7 @@ std::optional<std::string> BytesFromIterable(Object* source) {
   data.reserve(items.size());
   for (const Ref<Object>& item : items) {
     std::optional<int64_t> value =
-        IndexValue(item.get(), WellKnown::kValueError, "bytes must be in range(0, 256)");
+        IndexAsInt64(item.get(), WellKnown::kValueError, "bytes must be in range(0, 256)");
     if (!value) return std::nullopt;
     if (*value < 0 || *value > 255) {
       Raise(WellKnown::kValueError, "bytes must be in range(0, 256)");
@@ -341,19 +197,16 @@ std::optional<std::string> BytesFromIterable(Object* source) {
 // [, errors]), bytes(x) for x with __bytes__.
 Ref<Object> BytesNew(TypeObject* type, const CallArgs& args) {
   Object* bound[3];
-  if (!BindArgs(args, "bytes", {"source", "encoding", "errors"}, 0, bound)) return nullptr;
-  Object* source = bound[0];
-  std::string_view texts[2] = {"utf-8", "strict"};
-  static constexpr std::string_view kParams[2] = {"encoding", "errors"};
-  for (int i = 0; i < 2; ++i) {
-    Object* value = bound[i + 1];
-    if (value == nullptr) continue;
-    if (!IsInstance(value, WellKnown::kStr)) {
-      return Raise(WellKnown::kTypeError,
-                   StrCat("bytes() argument '", kParams[i], "' must be str, not ", NameOf(value)));
-    }
-    texts[i] = StrView(value);
+  if (!BindArgs(args,
+                {.function = "bytes",
+                 .names = {"source", "encoding", "errors"},
+                 .unknown_keyword = UnknownKeyword::kInvalid},
+                bound)) {
+    return nullptr;
   }
+  Object* source = bound[0];
+  std::string_view encoding, errors;
+  if (!CodecArgs("bytes", bound[1], bound[2], &encoding, &errors)) return nullptr;
   const bool has_encoding = bound[1] != nullptr;
   const bool has_errors = bound[2] != nullptr;
   std::string data;
@@ -364,7 +217,7 @@ Ref<Object> BytesNew(TypeObject* type, const CallArgs& args) {
     }
   } else if (IsInstance(source, WellKnown::kStr)) {
     if (!has_encoding) return Raise(WellKnown::kTypeError, "string argument without an encoding");
-    Ref<Object> encoded = EncodeStr(StrView(source), texts[0], texts[1]);
+    Ref<Object> encoded = EncodeStr(StrView(source), encoding, errors);
     if (!encoded) return nullptr;
     data = BytesView(encoded.get());
   } else if (has_encoding || has_errors) {
@@ -386,9 +239,9 @@ Ref<Object> BytesNew(TypeObject* type, const CallArgs& args) {
     data = BytesView(converted.get());
   } else if (ExceptionPending()) {
     return nullptr;  // binding __bytes__ failed
-  } else if (IsIndex(source)) {
-    std::optional<int64_t> count = IndexValue(source, WellKnown::kOverflowError,
-                                              "cannot fit 'int' into an index-sized integer");
+  } else if (IsIndexable(source)) {
+    std::optional<int64_t> count = IndexAsInt64(source, WellKnown::kOverflowError,
+                                                "cannot fit 'int' into an index-sized integer");
     if (!count) return nullptr;
     if (*count < 0) return Raise(WellKnown::kValueError, "negative count");
     try {
@@ -412,25 +265,29 @@ Ref<Object> BytesNew(TypeObject* type, const CallArgs& args) {
 
 Ref<Object> BytesDecode(Object* self, const CallArgs& args) {
   Object* bound[2];
-  if (!BindArgs(args, "decode", {"encoding", "errors"}, 0, bound)) return nullptr;
-  std::string_view texts[2] = {"utf-8", "strict"};
-  static constexpr std::string_view kParams[2] = {"encoding", "errors"};
-  for (int i = 0; i < 2; ++i) {
-    if (bound[i] == nullptr) continue;
-    if (!IsInstance(bound[i], WellKnown::kStr)) {
-      return Raise(WellKnown::kTypeError, StrCat("decode() argument '", kParams[i],
-                                                 "' must be str, not ", NameOf(bound[i])));
-    }
-    texts[i] = StrView(bound[i]);
+  if (!BindArgs(args,
+                {.function = "decode",
+                 .names = {"encoding", "errors"},
+                 .unknown_keyword = UnknownKeyword::kInvalid},
+                bound)) {
+    return nullptr;
   }
-  return DecodeToStr(BytesView(self), texts[0], texts[1]);
+  std::string_view encoding, errors;
+  if (!CodecArgs("decode", bound[0], bound[1], &encoding, &errors)) return nullptr;
+  return DecodeToStr(BytesView(self), encoding, errors);
 }
 
 // hex([sep[, bytes_per_sep]]): groups of bytes_per_sep bytes, counted from the
 // right when it is positive and from the left when negative.
 Ref<Object> BytesHex(Object* self, const CallArgs& args) {
   Object* bound[2];
-  if (!BindArgs(args, "hex", {"sep", "bytes_per_sep"}, 0, bound)) return nullptr;
+  if (!BindArgs(args,
+                {.function = "hex",
+                 .names = {"sep", "bytes_per_sep"},
+                 .unknown_keyword = UnknownKeyword::kInvalid},
+                bound)) {
+    return nullptr;
+  }
   std::string_view sep;
   if (bound[0] != nullptr) {
     if (IsInstance(bound[0], WellKnown::kStr)) {
@@ -449,8 +306,8 @@ Ref<Object> BytesHex(Object* self, const CallArgs& args) {
   }
   int64_t per_sep = 1;
   if (bound[1] != nullptr) {
-    std::optional<int64_t> value =
-        IndexValue(bound[1], WellKnown::kOverflowError, "Python int too large to convert to C int");
+    std::optional<int64_t> value = IndexAsInt64(bound[1], WellKnown::kOverflowError,
+                                                "Python int too large to convert to C int");
     if (!value) return nullptr;
     per_sep = *value;
   }
@@ -521,24 +378,10 @@ Ref<Object> BytesFromHex(Object* cls, const CallArgs& args) {
 
 Ref<Object> BytesJoin(Object* self, const CallArgs& args) {
   if (!CheckOneArg(args, "bytes.join")) return nullptr;
-  Object* iterable = args.args[0];
-  std::vector<Ref<Object>> items;
-  if (IsExactly(iterable, WellKnown::kList)) {
-    items = ListItems(iterable);
-  } else if (IsExactly(iterable, WellKnown::kTuple)) {
-    items.assign(TupleItems(iterable).begin(), TupleItems(iterable).end());
-  } else {
-    Ref<Object> iterator = GetIter(iterable);
-    if (!iterator) {
-      if (ExceptionMatches(WellKnown::kTypeError)) {
-        ClearException();
-        Raise(WellKnown::kTypeError, "can only join an iterable");
-      }
-      return nullptr;
-    }
-    while (Ref<Object> item = IterNext(iterator.get())) items.push_back(std::move(item));
-    if (ExceptionPending()) return nullptr;
-  }
+  std::optional<std::vector<Ref<Object>>> joined =
+      SequenceFast(args.args[0], "can only join an iterable");
+  if (!joined) return nullptr;
+  const std::vector<Ref<Object>>& items = *joined;
   if (items.size() == 1 && IsExactly(items[0].get(), WellKnown::kBytes)) return items[0];
   std::string_view separator = BytesView(self);
   std::string out;
@@ -554,16 +397,6 @@ Ref<Object> BytesJoin(Object* self, const CallArgs& args) {
   return NewBytes(out);
 }
 
-// CPython's ADJUST_INDICES.
-void AdjustIndices(int64_t* start, int64_t* end, int64_t length) {
-  if (*end > length) {
-    *end = length;
-  } else if (*end < 0) {
-    *end = std::max<int64_t>(*end + length, 0);
-  }
-  if (*start < 0) *start = std::max<int64_t>(*start + length, 0);
-}
-
 bool TailMatch(std::string_view data, std::string_view affix, int64_t start, int64_t end,
                bool at_end) {
   const int64_t length = static_cast<int64_t>(data.size());
@@ -576,19 +409,15 @@ bool TailMatch(std::string_view data, std::string_view affix, int64_t start, int
 Ref<Object> StartsOrEndsWith(Object* self, const CallArgs& args, std::string_view function,
                              bool at_end) {
   if (!CheckPositional(args, function, 1, 3)) return nullptr;
-  std::span<Object* const> given = args.args;
-  std::optional<int64_t> start = SliceIndexArg(given.size() > 1 ? given[1] : nullptr, 0);
-  if (!start) return nullptr;
-  std::optional<int64_t> end =
-      SliceIndexArg(given.size() > 2 ? given[2] : nullptr, std::numeric_limits<int64_t>::max());
-  if (!end) return nullptr;
+  int64_t start, end;
+  if (!SearchRange(args.args, &start, &end)) return nullptr;
   std::string_view data = BytesView(self);
-  Object* affix = given[0];
+  Object* affix = args.args[0];
   if (IsInstance(affix, WellKnown::kTuple)) {
     for (const Ref<Object>& item : TupleItems(affix)) {
       std::string_view item_data;
       if (!BytesArg(item.get(), &item_data)) return nullptr;
-      if (TailMatch(data, item_data, *start, *end, at_end)) return BoolRef(true);
+      if (TailMatch(data, item_data, start, end, at_end)) return BoolRef(true);
     }
     return BoolRef(false);
   }
@@ -597,7 +426,7 @@ Ref<Object> StartsOrEndsWith(Object* self, const CallArgs& args, std::string_vie
         WellKnown::kTypeError,
         StrCat(function, " first arg must be bytes or a tuple of bytes, not ", NameOf(affix)));
   }
-  return BoolRef(TailMatch(data, BytesView(affix), *start, *end, at_end));
+  return BoolRef(TailMatch(data, BytesView(affix), start, end, at_end));
 }
 
 Ref<Object> BytesStartsWith(Object* self, const CallArgs& args) {
@@ -616,11 +445,10 @@ struct SearchArgs {
 
 bool ParseSearchArgs(const CallArgs& args, std::string_view function, SearchArgs* out) {
   if (!CheckPositional(args, function, 1, 3)) return false;
-  std::span<Object* const> given = args.args;
-  Object* sub = given[0];
+  Object* sub = args.args[0];
   if (IsBytes(sub)) {
     out->sub = BytesView(sub);
-  } else if (IsIndex(sub)) {
+  } else if (IsIndexable(sub)) {
     std::optional<char> byte = ByteValue(sub);
     if (!byte) return false;
     out->sub = std::string(1, *byte);
@@ -629,14 +457,7 @@ bool ParseSearchArgs(const CallArgs& args, std::string_view function, SearchArgs
           StrCat("argument should be integer or bytes-like object, not '", NameOf(sub), "'"));
     return false;
   }
-  std::optional<int64_t> start = SliceIndexArg(given.size() > 1 ? given[1] : nullptr, 0);
-  if (!start) return false;
-  std::optional<int64_t> end =
-      SliceIndexArg(given.size() > 2 ? given[2] : nullptr, std::numeric_limits<int64_t>::max());
-  if (!end) return false;
-  out->start = *start;
-  out->end = *end;
-  return true;
+  return SearchRange(args.args, &out->start, &out->end);
 }
 
 Ref<Object> Find(Object* self, const CallArgs& args, std::string_view function, bool forward,
@@ -682,36 +503,19 @@ Ref<Object> BytesCount(Object* self, const CallArgs& args) {
   const int64_t sub_length = static_cast<int64_t>(search.sub.size());
   if (search.end - search.start < sub_length) return NewInt(0);
   if (sub_length == 0) return NewInt(search.end - search.start + 1);
-  std::string_view window = data.substr(static_cast<size_t>(search.start),
-                                        static_cast<size_t>(search.end - search.start));
-  int64_t count = 0;
-  for (size_t at = window.find(search.sub); at != std::string_view::npos;
-       at = window.find(search.sub, at + search.sub.size())) {
-    ++count;
-  }
-  return NewInt(count);
-}
-
-Ref<Object> ListOfParts(const std::vector<std::string_view>& parts, Object* self) {
-  std::vector<Ref<Object>> items;
-  items.reserve(parts.size());
-  for (std::string_view part : parts) items.push_back(BytesResult(self, part));
-  return NewList(std::move(items));
+  return NewInt(CountOccurrences(data.substr(static_cast<size_t>(search.start),
+                                             static_cast<size_t>(search.end - search.start)),
+                                 search.sub));
 }
 
 // split and rsplit: on runs of ASCII whitespace, or on a separator.
 Ref<Object> Split(Object* self, const CallArgs& args, std::string_view function, bool reverse) {
-  Object* bound[2];
-  if (!BindArgs(args, function, {"sep", "maxsplit"}, 0, bound)) return nullptr;
-  int64_t maxsplit = -1;
-  if (bound[1] != nullptr) {
-    std::optional<int64_t> value = SizeArg(bound[1]);
-    if (!value) return nullptr;
-    maxsplit = *value;
-  }
+  Object* sep_object;
+  int64_t maxsplit;
+  if (!SplitArgs(args, function, &sep_object, &maxsplit)) return nullptr;
   std::string_view data = BytesView(self);
   std::vector<std::string_view> parts;
-  if (bound[0] == nullptr || bound[0] == None()) {
+  if (sep_object == nullptr) {
     if (!reverse) {
       size_t pos = 0;
       while (true) {
@@ -744,34 +548,13 @@ Ref<Object> Split(Object* self, const CallArgs& args, std::string_view function,
       }
       std::reverse(parts.begin(), parts.end());
     }
-    return ListOfParts(parts, self);
+    return ListOfParts(kBytesText, self, parts);
   }
   std::string_view sep;
-  if (!BytesArg(bound[0], &sep)) return nullptr;
+  if (!BytesArg(sep_object, &sep)) return nullptr;
   if (sep.empty()) return Raise(WellKnown::kValueError, "empty separator");
-  if (!reverse) {
-    size_t pos = 0;
-    while (maxsplit != 0) {
-      size_t found = data.find(sep, pos);
-      if (found == std::string_view::npos) break;
-      parts.push_back(data.substr(pos, found - pos));
-      pos = found + sep.size();
-      if (maxsplit > 0) --maxsplit;
-    }
-    parts.push_back(data.substr(pos));
-  } else {
-    size_t end = data.size();
-    while (maxsplit != 0 && end >= sep.size()) {
-      size_t found = data.substr(0, end).rfind(sep);
-      if (found == std::string_view::npos) break;
-      parts.push_back(data.substr(found + sep.size(), end - found - sep.size()));
-      end = found;
-      if (maxsplit > 0) --maxsplit;
-    }
-    parts.push_back(data.substr(0, end));
-    std::reverse(parts.begin(), parts.end());
-  }
-  return ListOfParts(parts, self);
+  return ListOfParts(kBytesText, self,
+                     reverse ? RSplitOn(data, sep, maxsplit) : SplitOn(data, sep, maxsplit));
 }
 
 Ref<Object> BytesSplit(Object* self, const CallArgs& args) {
@@ -833,44 +616,28 @@ Ref<Object> BytesLower(Object* self, const CallArgs& args) {
 
 Ref<Object> BytesReplace(Object* self, const CallArgs& args) {
   Object* bound[3];
-  if (!BindArgs(args, "replace", {"old", "new", "count"}, 2, bound)) return nullptr;
-  if (args.positional_count() < 2) {
-    return Raise(WellKnown::kTypeError, StrCat("replace() takes at least 2 positional arguments (",
-                                               args.positional_count(), " given)"));
+  if (!BindArgs(args,
+                {.function = "replace",
+                 .names = {"old", "new", "count"},
+                 .positional_only = 2,
+                 .required = 2,
+                 .unknown_keyword = UnknownKeyword::kInvalid},
+                bound)) {
+    return nullptr;
   }
   std::string_view old_data;
   std::string_view new_data;
   if (!BytesArg(bound[0], &old_data) || !BytesArg(bound[1], &new_data)) return nullptr;
   int64_t limit = -1;
   if (bound[2] != nullptr) {
-    std::optional<int64_t> value = SizeArg(bound[2]);
+    std::optional<int64_t> value = IndexAsInt64(bound[2]);
     if (!value) return nullptr;
     limit = *value;
   }
   if (limit < 0) limit = std::numeric_limits<int64_t>::max();
   std::string_view data = BytesView(self);
-  std::string out;
-  int64_t replaced = 0;
-  if (old_data.empty()) {
-    for (size_t i = 0;; ++i) {
-      if (replaced < limit) {
-        out.append(new_data);
-        ++replaced;
-      }
-      if (i >= data.size()) break;
-      out.push_back(data[i]);
-    }
-  } else {
-    size_t pos = 0;
-    while (replaced < limit) {
-      size_t found = data.find(old_data, pos);
-      if (found == std::string_view::npos) break;
-      out.append(data.substr(pos, found - pos)).append(new_data);
-      pos = found + old_data.size();
-      ++replaced;
-    }
-    out.append(data.substr(pos));
-  }
+  int64_t replaced;
+  std::string out = ReplaceText(data, old_data, new_data, limit, /*utf8=*/false, &replaced);
   if (replaced == 0) return BytesResult(self, data);
   return NewBytes(out);
 }

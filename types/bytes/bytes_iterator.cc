@@ -1,63 +1,34 @@
+// `bytes_iterator`: iterates a bytes object by position, yielding each byte as
+// an int. Exhausted, it lets the bytes go.
+
 #include "types/bytes/bytes_iterator.h"
 
 #include "interp/interpreter.h"
-#include "objects/args.h"
 #include "objects/bytes.h"
 #include "objects/int.h"
+#include "objects/sequence_iterator.h"
+#include "runtime/static_type.h"
 
 namespace islet {
 namespace {
 
-class BytesIteratorObject : public Object {
- public:
-  explicit BytesIteratorObject(Ref<Object> bytes) : bytes(std::move(bytes)) {}
-  Ref<Object> bytes;  // null once exhausted
-  size_t index = 0;
+int64_t Length(const Object* bytes) { return static_cast<int64_t>(BytesView(bytes).size()); }
 
-  static void Clear(Object* self) { static_cast<BytesIteratorObject*>(self)->bytes.reset(); }
-};
-
-BytesIteratorObject* AsIterator(Object* self) { return static_cast<BytesIteratorObject*>(self); }
-
-Ref<Object> IteratorIter(Object* self) { return Ref<Object>::Borrow(self); }
-
-Ref<Object> IteratorNext(Object* self) {
-  BytesIteratorObject* iterator = AsIterator(self);
-  if (!iterator->bytes) return nullptr;
-  std::string_view data = BytesView(iterator->bytes.get());
-  if (iterator->index < data.size()) {
-    return NewInt(static_cast<unsigned char>(data[iterator->index++]));
-  }
-  iterator->bytes.reset();
-  return nullptr;
+Ref<Object> Item(SequenceIteratorObject* iterator) {
+  std::string_view data = BytesView(iterator->sequence.get());
+  return NewInt(static_cast<unsigned char>(data[static_cast<size_t>(iterator->index)]));
 }
 
-Ref<Object> IteratorLengthHint(Object* self, const CallArgs& args) {
-  if (!CheckNoArgs(args, "bytes_iterator.__length_hint__")) return nullptr;
-  BytesIteratorObject* iterator = AsIterator(self);
-  if (!iterator->bytes) return NewInt(0);
-  return NewInt(static_cast<int64_t>(BytesView(iterator->bytes.get()).size() - iterator->index));
-}
-
-constexpr TypeMember kBytesIteratorMembers[] = {
-    Method("__length_hint__", &IteratorLengthHint),
-};
-
-constexpr TypeSlots BytesIteratorSlots() {
-  TypeSlots slots = SlotsFor<BytesIteratorObject>(&BytesIteratorObject::Clear);
-  slots.iter = &IteratorIter;
-  slots.next = &IteratorNext;
-  return slots;
-}
+constexpr SequenceIteratorKind kBytesIteration = {&Length, &Item};
 
 }  // namespace
 
 ISLET_BUILTIN_TYPE(kBytesIteratorType, "bytes_iterator",
-                   {.slots = BytesIteratorSlots(), .members = kBytesIteratorMembers});
+                   {.slots = SequenceIteratorSlots(), .members = kSequenceIteratorMembers});
 
 Ref<Object> NewBytesIterator(Ref<Object> bytes) {
-  return Interpreter::Current()->NewObject<BytesIteratorObject>(&kBytesIteratorType,
-                                                                std::move(bytes));
+  return Interpreter::Current()->NewObject<SequenceIteratorObject>(
+      &kBytesIteratorType, kBytesIteration, std::move(bytes));
 }
 
 }  // namespace islet

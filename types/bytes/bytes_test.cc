@@ -2,19 +2,15 @@
 // hashing, comparison, indexing and slicing, the operators, construction, the
 // methods, subclasses, and CPython 3.14's exact messages.
 //
-// Results are shown with this test's own Show() (bytes, strs, lists, ints,
-// bools), so the checks do not depend on other types' reprs.
+// Results are shown with TextTest's Show() (tests/testing/object_test_support.h),
+// which spells strs, bytes, ints, lists, tuples and bools itself, so the checks
+// do not depend on other types' reprs.
 
 #include "objects/bytes.h"
 
-#include <gmp.h>
-
 #include <initializer_list>
-#include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -29,107 +25,23 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/well_known.h"
-#include "runtime/runtime.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 namespace {
 
 using namespace std::string_view_literals;
 
-// One argument of a call: bytes (from B()), a str, an int or any object.
-struct Arg {
-  Arg(const char* text) : value(NewStr(text)) {}               // NOLINT: implicit by design
-  Arg(int number) : value(NewInt(number)) {}                   // NOLINT
-  Arg(Object* object) : value(Ref<Object>::Borrow(object)) {}  // NOLINT
-  Arg(Ref<Object> object) : value(std::move(object)) {}        // NOLINT
-  Ref<Object> value;
-};
-
-using Kwargs = std::initializer_list<std::pair<const char*, Arg>>;
-
 Ref<Object> B(std::string_view data) { return NewBytes(data); }
 
-class BytesTest : public ::testing::Test {
+class BytesTest : public testing::TextTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    attached_ = std::make_unique<AttachGuard>(*Runtime::MainInterpreter());
-  }
-  void TearDown() override {
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
-  }
-
   static TypeObject* BytesType() { return WellKnownType(WellKnown::kBytes); }
 
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
-
-  static std::string Show(Object* value) {
-    if (value == None()) return "None";
-    if (value == True()) return "True";
-    if (value == False()) return "False";
-    if (IsInstance(value, WellKnown::kStr)) return StrReprText(StrView(value));
-    if (IsInstance(value, WellKnown::kBytes)) return BytesReprText(BytesView(value));
-    if (IsInstance(value, WellKnown::kInt)) return IntToDecimal(value);
-    if (IsInstance(value, WellKnown::kList)) {
-      std::string out = "[";
-      for (const Ref<Object>& item : ListItems(value)) {
-        out += (out.size() > 1 ? ", " : "") + Show(item.get());
-      }
-      return out + "]";
-    }
-    std::optional<std::string> text = ReprText(value);
-    return text ? *text : Error();
-  }
-  static std::string Show(const Ref<Object>& result) {
-    return result ? Show(result.get()) : Error();
-  }
-
-  static Ref<Object> CallWith(Object* callable, std::initializer_list<Arg> args,
-                              Kwargs kwargs = {}) {
-    std::vector<Object*> values;
-    std::vector<const Name*> names;
-    for (const Arg& arg : args) values.push_back(arg.value.get());
-    for (const auto& [name, arg] : kwargs) {
-      values.push_back(arg.value.get());
-      names.push_back(Interpreter::Current()->Intern(name));
-    }
-    return Call(callable, CallArgs{.args = values, .kwnames = names});
-  }
-
-  static std::string M(Arg self, std::string_view name, std::initializer_list<Arg> args = {},
-                       Kwargs kwargs = {}) {
-    Ref<Object> method = GetAttr(self.value.get(), name);
-    if (!method) return Error();
-    return Show(CallWith(method.get(), args, kwargs));
-  }
-
+  // repr(bytes(*args, **kwargs)).
   static std::string New(std::initializer_list<Arg> args, Kwargs kwargs = {}) {
     return Show(CallWith(BytesType(), args, kwargs));
   }
-
-  static std::string Op(Arg left, BinaryOp op, Arg right) {
-    return Show(BinaryOperation(left.value.get(), right.value.get(), op));
-  }
-
-  static std::string Item(Arg self, Arg key) {
-    return Show(GetItem(self.value.get(), key.value.get()));
-  }
-
-  static Ref<Object> Slice(Arg start, Arg stop, Arg step) {
-    return NewSlice(start.value, stop.value, step.value);
-  }
-
-  static Ref<Object> PowerOfTwo(unsigned long exponent) {
-    mpz_t value;
-    mpz_init(value);
-    mpz_ui_pow_ui(value, 2, exponent);
-    Ref<Object> result = NewIntFromMpz(value);
-    mpz_clear(value);
-    return result;
-  }
-
-  std::unique_ptr<AttachGuard> attached_;
 };
 
 TEST_F(BytesTest, ReprMatchesTheOracle) {
@@ -154,15 +66,12 @@ TEST_F(BytesTest, HashAndComparison) {
   EXPECT_EQ(Hash(B("abc").get()), Hash(B("abc").get()));
   EXPECT_NE(Hash(B("abc").get()), Hash(B("abd").get()));
   EXPECT_EQ(Hash(B("abc").get()), Hash(NewStr("abc").get()));
-  auto compare = [](Arg a, CompareOp op, Arg b) {
-    return RichCompareBool(a.value.get(), b.value.get(), op);
-  };
-  EXPECT_EQ(compare(B("ab"), CompareOp::kLt, B("b")), 1);
-  EXPECT_EQ(compare(B("\xff"), CompareOp::kGt, B("a")), 1);  // unsigned bytes
-  EXPECT_EQ(compare(B("ab"), CompareOp::kEq, B("ab")), 1);
-  EXPECT_EQ(compare(B("ab"), CompareOp::kLe, B("a")), 0);
-  EXPECT_EQ(compare(B("a"), CompareOp::kEq, "a"), 0);
-  EXPECT_EQ(compare(B("a"), CompareOp::kLt, "a"), -1);
+  EXPECT_EQ(Compare(B("ab"), CompareOp::kLt, B("b")), 1);
+  EXPECT_EQ(Compare(B("\xff"), CompareOp::kGt, B("a")), 1);  // unsigned bytes
+  EXPECT_EQ(Compare(B("ab"), CompareOp::kEq, B("ab")), 1);
+  EXPECT_EQ(Compare(B("ab"), CompareOp::kLe, B("a")), 0);
+  EXPECT_EQ(Compare(B("a"), CompareOp::kEq, "a"), 0);
+  EXPECT_EQ(Compare(B("a"), CompareOp::kLt, "a"), -1);
   EXPECT_EQ(Error(), "TypeError: '<' not supported between instances of 'bytes' and 'str'");
 }
 
@@ -186,16 +95,13 @@ TEST_F(BytesTest, LengthIndexingAndSlicing) {
 }
 
 TEST_F(BytesTest, Contains) {
-  auto contains = [](Arg container, Arg item) {
-    return Contains(container.value.get(), item.value.get());
-  };
-  EXPECT_EQ(contains(B("abc"), B("bc")), 1);
-  EXPECT_EQ(contains(B("abc"), B("")), 1);
-  EXPECT_EQ(contains(B("abc"), 97), 1);
-  EXPECT_EQ(contains(B("abc"), 100), 0);
-  EXPECT_EQ(contains(B("abc"), 256), -1);
+  EXPECT_EQ(Has(B("abc"), B("bc")), 1);
+  EXPECT_EQ(Has(B("abc"), B("")), 1);
+  EXPECT_EQ(Has(B("abc"), 97), 1);
+  EXPECT_EQ(Has(B("abc"), 100), 0);
+  EXPECT_EQ(Has(B("abc"), 256), -1);
   EXPECT_EQ(Error(), "ValueError: byte must be in range(0, 256)");
-  EXPECT_EQ(contains(B("abc"), "a"), -1);
+  EXPECT_EQ(Has(B("abc"), "a"), -1);
   EXPECT_EQ(Error(), "TypeError: a bytes-like object is required, not 'str'");
 }
 

@@ -4,7 +4,6 @@
 // that class; the bound method calls it with the class first, and compares,
 // hashes and prints as CPython's `method` objects do.
 
-#include <optional>
 #include <string>
 
 #include "gmock/gmock.h"
@@ -15,22 +14,18 @@
 #include "objects/protocol.h"
 #include "objects/singletons.h"
 #include "objects/well_known.h"
-#include "runtime/runtime.h"
+#include "tests/testing/object_test_support.h"
 #include "types/classmethod/bound_method.h"
 
 namespace islet {
 namespace {
 
-class ClassMethodTest : public ::testing::Test {
+class ClassMethodTest : public testing::ObjectTest {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    interp_ = Runtime::MainInterpreter();
-    attached_.emplace(*interp_);
-    TypeObject* bases[] = {WellKnownType(WellKnown::kObject)};
-    cls_ = *HeapType::Create(*interp_, "C", bases);
-    TypeObject* sub_bases[] = {cls_.get()};
-    sub_ = *HeapType::Create(*interp_, "D", sub_bases);
+    ASSERT_NO_FATAL_FAILURE(ObjectTest::SetUp());
+    cls_ = NewClass("C", WellKnownType(WellKnown::kObject));
+    sub_ = NewClass("D", cls_.get());
     // classmethod(type): C.make() is type(C).
     method_ = Call(WellKnownType(WellKnown::kClassMethod), {TypeType()});
     ASSERT_TRUE(method_) << TakeExceptionAsStatus();
@@ -40,15 +35,11 @@ class ClassMethodTest : public ::testing::Test {
     method_.reset();
     sub_.reset();
     cls_.reset();
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
+    ObjectTest::TearDown();
   }
 
   static Object* TypeType() { return WellKnownType(WellKnown::kType); }
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
 
-  Interpreter* interp_ = nullptr;
-  std::optional<AttachGuard> attached_;
   Ref<HeapType> cls_;
   Ref<HeapType> sub_;
   Ref<Object> method_;

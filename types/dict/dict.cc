@@ -12,6 +12,7 @@
 #include "objects/errors.h"
 #include "objects/list.h"
 #include "objects/protocol.h"
+#include "objects/repr_guard.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -49,11 +50,6 @@ Ref<Object> DictRepr(Object* self) {
   }
   text += "}";
   return NewStr(text);
-}
-
-int64_t DictHash(Object* self) {
-  Raise(WellKnown::kTypeError, StrCat("unhashable type: '", TypeDisplayName(self->type()), "'"));
-  return -1;
 }
 
 // 1 if the dicts have equal keys mapped to equal values, 0 if not, -1 on error.
@@ -264,7 +260,7 @@ constexpr TypeMember kDictMembers[] = {
 constexpr TypeSlots DictSlots() {
   TypeSlots slots = SlotsFor<DictObject>(&DictObject::ClearSlot);
   slots.repr = &DictRepr;
-  slots.hash = &DictHash;
+  slots.hash = &HashNotImplemented;
   slots.richcompare = &DictRichCompare;
   slots.length = &DictLength;
   slots.getitem = &DictGetItem;

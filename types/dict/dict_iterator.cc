@@ -13,6 +13,7 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/protocol.h"
 #include "objects/tuple.h"
 #include "runtime/static_type.h"
 #include "runtime/str_cat.h"
@@ -39,8 +40,6 @@ class DictIteratorObject : public Object {
 };
 
 DictIteratorObject* AsIterator(Object* self) { return static_cast<DictIteratorObject*>(self); }
-
-Ref<Object> DictIteratorIter(Object* self) { return Ref<Object>::Borrow(self); }
 
 Ref<Object> DictIteratorNext(Object* self) {
   DictIteratorObject* iterator = AsIterator(self);
@@ -82,15 +81,10 @@ constexpr TypeMember kDictIteratorMembers[] = {
     Method("__length_hint__", &DictIteratorLengthHint),
 };
 
-Ref<Object> DictIteratorNew(TypeObject* type, const CallArgs&) {
-  return Raise(WellKnown::kTypeError, StrCat("cannot create '", type->name(), "' instances"));
-}
-
 constexpr TypeSlots DictIteratorSlots() {
   TypeSlots slots = SlotsFor<DictIteratorObject>(&DictIteratorObject::Clear);
-  slots.iter = &DictIteratorIter;
+  slots.iter = &SelfIter;
   slots.next = &DictIteratorNext;
-  slots.new_instance = &DictIteratorNew;
   return slots;
 }
 

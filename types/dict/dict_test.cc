@@ -29,6 +29,7 @@
 #include "objects/well_known.h"
 #include "runtime/runtime.h"
 #include "runtime/static_type.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 
@@ -86,17 +87,8 @@ ISLET_BUILTIN_TYPE(kMutatingEqType, "test_mutating_eq", {.slots = MutatingEqSlot
 
 namespace {
 
-class DictTest : public ::testing::Test {
+class DictTest : public testing::ObjectTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    attached_ = std::make_unique<AttachGuard>(*Runtime::MainInterpreter());
-  }
-  void TearDown() override {
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
-  }
-
   static TypeObject* DictType() { return WellKnownType(WellKnown::kDict); }
   static TypeObject* ListType() { return WellKnownType(WellKnown::kList); }
 
@@ -113,33 +105,6 @@ class DictTest : public ::testing::Test {
   static Ref<Object> Instance(StaticType& type) {
     return Interpreter::Current()->NewObject<Object>(&type);
   }
-
-  // repr(result), or "Error: message" if it is null.
-  static std::string Show(const Ref<Object>& result) {
-    if (!result) return std::string(TakeExceptionAsStatus().message());
-    std::optional<std::string> text = ReprText(result.get());
-    if (!text) return "repr failed: " + std::string(TakeExceptionAsStatus().message());
-    return *text;
-  }
-  static std::string Method(Object* self, std::string_view name,
-                            std::initializer_list<Object*> args = {}) {
-    return Show(CallMethod(self, name, args));
-  }
-  // callable(*positional, **keywords).
-  static Ref<Object> CallKw(Object* callable, std::initializer_list<Object*> positional,
-                            std::initializer_list<std::pair<std::string_view, Object*>> keywords) {
-    std::vector<Object*> args(positional);
-    std::vector<const Name*> names;
-    for (const auto& [keyword, value] : keywords) {
-      names.push_back(Interpreter::Current()->Intern(keyword));
-      args.push_back(value);
-    }
-    return Call(callable, CallArgs{.args = args, .kwnames = names});
-  }
-  static std::string ListOf(Object* iterable) { return Show(Call(ListType(), {iterable})); }
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
-
-  std::unique_ptr<AttachGuard> attached_;
 };
 
 TEST_F(DictTest, ContainersOracleLinesPrintWhatCPythonPrints) {
@@ -175,7 +140,8 @@ TEST_F(DictTest, ContainersOracleLinesPrintWhatCPythonPrints) {
   EXPECT_EQ(Show(d), "{'c': 3, 'e': 5, 'f': 6}");
   // dict(x=1, y=2): "{'x': 1, 'y': 2}"
   Ref<Object> one = NewInt(1), two = NewInt(2);
-  EXPECT_EQ(Show(CallKw(DictType(), {}, {{"x", one.get()}, {"y", two.get()}})), "{'x': 1, 'y': 2}");
+  EXPECT_EQ(Show(CallWith(DictType(), {}, {{"x", one.get()}, {"y", two.get()}})),
+            "{'x': 1, 'y': 2}");
   // d["missing"] -> KeyError 'missing' (and errors.py: {}["k"] -> "KeyError: 'k'")
   Ref<Object> missing = NewStr("missing");
   EXPECT_EQ(Show(GetItem(d.get(), missing.get())), "KeyError: 'missing'");
@@ -379,7 +345,7 @@ TEST_F(DictTest, Construction) {
                                NewList({NewStr("y"), NewInt(2)}), NewStr("zw")});
   EXPECT_EQ(Show(Call(DictType(), {pairs.get()})), "{'x': 1, 'y': 2, 'z': 'w'}");
   Ref<Object> three = NewInt(3);
-  EXPECT_EQ(Show(CallKw(DictType(), {source.get()}, {{"b", three.get()}, {"a", three.get()}})),
+  EXPECT_EQ(Show(CallWith(DictType(), {source.get()}, {{"b", three.get()}, {"a", three.get()}})),
             "{'a': 3, 'b': 3}");
   // From any mapping with keys(): a mappingproxy.
   Ref<Object> proxy = NewMappingProxy(source);
@@ -433,9 +399,9 @@ TEST_F(DictTest, UpdateClearCopyFromKeys) {
   Ref<Object> nine = NewInt(9);
   Ref<Object> update = GetAttr(d.get(), "update");
   ASSERT_TRUE(update);
-  EXPECT_EQ(Show(CallKw(update.get(), {pairs.get()}, {{"c", nine.get()}})), "None");
+  EXPECT_EQ(Show(CallWith(update.get(), {pairs.get()}, {{"c", nine.get()}})), "None");
   EXPECT_EQ(Show(d), "{'a': 1, 'b': 2, 'c': 9}");
-  EXPECT_EQ(Show(CallKw(update.get(), {}, {{"a", nine.get()}})), "None");
+  EXPECT_EQ(Show(CallWith(update.get(), {}, {{"a", nine.get()}})), "None");
   EXPECT_EQ(Show(d), "{'a': 9, 'b': 2, 'c': 9}");
   EXPECT_EQ(Method(d.get(), "update", {d.get()}), "None");  // d.update(d)
   EXPECT_EQ(Method(d.get(), "update", {pairs.get(), pairs.get()}),
@@ -601,7 +567,7 @@ TEST_F(DictTest, IterationIsInInsertionOrderAndDetectsChanges) {
 TEST_F(DictTest, SubclassesGetTheirOwnInstancesAndMissing) {
   Ref<HeapType> sub = *HeapType::Create(*Runtime::MainInterpreter(), "Defaulting", {{DictType()}});
   Ref<Object> one = NewInt(1);
-  Ref<Object> instance = CallKw(sub.get(), {}, {{"a", one.get()}});
+  Ref<Object> instance = CallWith(sub.get(), {}, {{"a", one.get()}});
   ASSERT_TRUE(instance) << TakeExceptionAsStatus();
   EXPECT_EQ(instance->type(), sub.get());
   EXPECT_EQ(Show(instance), "{'a': 1}");

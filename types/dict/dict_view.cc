@@ -16,6 +16,7 @@
 #include "objects/list.h"
 #include "objects/mapping_proxy.h"
 #include "objects/protocol.h"
+#include "objects/repr_guard.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -118,15 +119,6 @@ Ref<Object> DictViewRichCompare(Object* self, Object* other, CompareOp op) {
   return BoolRef(result != 0);
 }
 
-int64_t DictViewHash(Object* self) {
-  Raise(WellKnown::kTypeError, StrCat("unhashable type: '", TypeDisplayName(self->type()), "'"));
-  return -1;
-}
-
-Ref<Object> DictViewNew(TypeObject* type, const CallArgs&) {
-  return Raise(WellKnown::kTypeError, StrCat("cannot create '", type->name(), "' instances"));
-}
-
 // view.mapping: a read-only proxy of the dict.
 Ref<Object> DictViewMapping(Object* self) {
   return NewMappingProxy(Ref<Object>::Borrow(DictOf(self)));
@@ -141,11 +133,10 @@ constexpr TypeSlots DictViewSlots() {
   slots.repr = &DictViewRepr;
   slots.length = &DictViewLength;
   slots.iter = &DictViewIter;
-  slots.new_instance = &DictViewNew;
   if (kPart != DictPart::kValues) slots.contains = &DictViewContains;
   if (kSetLike) {
     slots.richcompare = &DictViewRichCompare;
-    slots.hash = &DictViewHash;
+    slots.hash = &HashNotImplemented;
   }
   return slots;
 }

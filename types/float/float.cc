@@ -31,8 +31,7 @@
 namespace islet {
 namespace {
 
-// See int's hash: the same modulus, so hash(2.0) == hash(2).
-constexpr uint64_t kHashModulus = (uint64_t{1} << 61) - 1;
+// kHashModulus is 2**kHashBits - 1.
 constexpr int kHashBits = 61;
 constexpr int64_t kHashInf = 314159;
 
@@ -70,24 +69,6 @@ std::nullptr_t RaiseZeroDivision() {
   return Raise(WellKnown::kZeroDivisionError, "division by zero");
 }
 
-bool CompareResult(int comparison, CompareOp op) {
-  switch (op) {
-    case CompareOp::kLt:
-      return comparison < 0;
-    case CompareOp::kLe:
-      return comparison <= 0;
-    case CompareOp::kEq:
-      return comparison == 0;
-    case CompareOp::kNe:
-      return comparison != 0;
-    case CompareOp::kGt:
-      return comparison > 0;
-    case CompareOp::kGe:
-      return comparison >= 0;
-  }
-  return false;
-}
-
 // A plain float equal to `self` (self itself when it is one).
 Ref<Object> PlainFloat(Object* self) {
   if (IsExactly(self, WellKnown::kFloat)) return Ref<Object>::Borrow(self);
@@ -105,11 +86,7 @@ Ref<Object> FloatRepr(Object* self) { return NewStr(DoubleRepr(ValueOf(self))); 
 int64_t FloatHash(Object* self) {
   const double value = ValueOf(self);
   if (std::isinf(value)) return value > 0 ? kHashInf : -kHashInf;
-  if (std::isnan(value)) {
-    const uint64_t bits = reinterpret_cast<uintptr_t>(self);
-    const int64_t hash = static_cast<int64_t>((bits >> 4) | (bits << 60));
-    return hash == -1 ? -2 : hash;
-  }
+  if (std::isnan(value)) return PointerHash(self);
   int exponent;
   double mantissa = std::frexp(value, &exponent);
   const bool negative = mantissa < 0;
@@ -155,26 +132,10 @@ int CompareWithInt(double value, const Object* integer) {
 
 Ref<Object> FloatRichCompare(Object* self, Object* other, CompareOp op) {
   const double value = ValueOf(self);
-  if (IsFloat(other)) {
-    const double right = ValueOf(other);
-    switch (op) {
-      case CompareOp::kLt:
-        return BoolRef(value < right);
-      case CompareOp::kLe:
-        return BoolRef(value <= right);
-      case CompareOp::kEq:
-        return BoolRef(value == right);
-      case CompareOp::kNe:
-        return BoolRef(value != right);
-      case CompareOp::kGt:
-        return BoolRef(value > right);
-      case CompareOp::kGe:
-        return BoolRef(value >= right);
-    }
-  }
+  if (IsFloat(other)) return BoolRef(CompareValues(value, ValueOf(other), op));
   if (IsInstance(other, WellKnown::kInt)) {
     if (std::isnan(value)) return BoolRef(op == CompareOp::kNe);
-    return BoolRef(CompareResult(CompareWithInt(value, other), op));
+    return BoolRef(CompareValues(CompareWithInt(value, other), 0, op));
   }
   return NotImplementedRef();
 }

@@ -23,30 +23,19 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/well_known.h"
-#include "runtime/runtime.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 namespace {
 
-class FloatTest : public ::testing::Test {
+class FloatTest : public testing::ObjectTest {
  protected:
-  void SetUp() override { ASSERT_TRUE(Runtime::Initialize().ok()); }
-  void TearDown() override { ASSERT_TRUE(Runtime::Finalize().ok()); }
-
   static TypeObject* FloatType() { return WellKnownType(WellKnown::kFloat); }
 
-  // repr(result), or "Error: message" if it is null.
-  static std::string Show(const Ref<Object>& result) {
-    if (!result) return std::string(TakeExceptionAsStatus().message());
-    std::optional<std::string> text = ReprText(result.get());
-    if (!text) return "repr failed: " + std::string(TakeExceptionAsStatus().message());
-    return *text;
-  }
+  using ObjectTest::Show;
   static std::string Show(double value) { return Show(NewFloat(value)); }
 
-  static std::string Op(Object* a, BinaryOp op, Object* b) {
-    return Show(BinaryOperation(a, b, op));
-  }
+  using ObjectTest::Op;
   static std::string Op(double a, BinaryOp op, double b) {
     Ref<Object> x = NewFloat(a);
     Ref<Object> y = NewFloat(b);
@@ -64,20 +53,18 @@ class FloatTest : public ::testing::Test {
 
   static std::string Method(double self, std::string_view name,
                             std::initializer_list<Object*> args = {}) {
-    Ref<Object> value = NewFloat(self);
-    return Show(CallMethod(value.get(), name, args));
+    return ObjectTest::Method(NewFloat(self).get(), name, args);
   }
   // The text of a method's str result.
   static std::string TextOf(double self, std::string_view name) {
     Ref<Object> value = NewFloat(self);
     Ref<Object> result = CallMethod(value.get(), name, {});
-    if (!result) return std::string(TakeExceptionAsStatus().message());
+    if (!result) return Error();
     return std::string(StrView(result.get()));
   }
 };
 
 TEST_F(FloatTest, ReprIsTheShortestRoundTrip) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Show(1.0), "1.0");
   EXPECT_EQ(Show(0.1), "0.1");
   EXPECT_EQ(Show(3.5), "3.5");
@@ -105,7 +92,6 @@ TEST_F(FloatTest, ReprIsTheShortestRoundTrip) {
 }
 
 TEST_F(FloatTest, ConstructsFromStrings) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(FloatOfText("1.5"), "1.5");
   EXPECT_EQ(FloatOfText(" 2 "), "2.0");
   EXPECT_EQ(FloatOfText("\t-1e3\n"), "-1000.0");
@@ -132,7 +118,6 @@ TEST_F(FloatTest, ConstructsFromStrings) {
 }
 
 TEST_F(FloatTest, ConstructsFromBytes) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   Ref<Object> data = NewBytes(" -1.5e3 ");
   EXPECT_EQ(Show(Call(FloatType(), {data.get()})), "-1500.0");
   data = NewBytes("abc");
@@ -141,7 +126,6 @@ TEST_F(FloatTest, ConstructsFromBytes) {
 }
 
 TEST_F(FloatTest, ConstructsFromNumbers) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Show(Call(FloatType(), {})), "0.0");
   EXPECT_EQ(Show(Call(FloatType(), {NewInt(5).get()})), "5.0");
   EXPECT_EQ(Show(Call(FloatType(), {True()})), "1.0");
@@ -167,7 +151,6 @@ TEST_F(FloatTest, ConstructsFromNumbers) {
 }
 
 TEST_F(FloatTest, Arithmetic) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Op(0.1, BinaryOp::kAdd, 0.2), "0.30000000000000004");
   EXPECT_EQ(Op(1.5, BinaryOp::kSubtract, 2.0), "-0.5");
   EXPECT_EQ(Op(1.5, BinaryOp::kMultiply, 2.0), "3.0");
@@ -180,7 +163,6 @@ TEST_F(FloatTest, Arithmetic) {
 }
 
 TEST_F(FloatTest, FloorDivisionAndRemainderFollowPythonSignRules) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Op(7.5, BinaryOp::kFloorDivide, 2.0), "3.0");
   EXPECT_EQ(Op(7.5, BinaryOp::kRemainder, 2.0), "1.5");
   EXPECT_EQ(Op(-7.5, BinaryOp::kFloorDivide, 2.0), "-4.0");
@@ -196,7 +178,6 @@ TEST_F(FloatTest, FloorDivisionAndRemainderFollowPythonSignRules) {
 }
 
 TEST_F(FloatTest, DivisionByZeroHasCPython314Messages) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Op(1.0, BinaryOp::kTrueDivide, 0.0), "ZeroDivisionError: division by zero");
   EXPECT_EQ(Op(1.0, BinaryOp::kFloorDivide, 0.0), "ZeroDivisionError: division by zero");
   EXPECT_EQ(Op(1.0, BinaryOp::kRemainder, -0.0), "ZeroDivisionError: division by zero");
@@ -208,7 +189,6 @@ TEST_F(FloatTest, DivisionByZeroHasCPython314Messages) {
 }
 
 TEST_F(FloatTest, MixesWithIntsOnEitherSide) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   Ref<Object> half = NewFloat(1.5);
   Ref<Object> one = NewInt(1);
   EXPECT_EQ(Op(half.get(), BinaryOp::kAdd, one.get()), "2.5");
@@ -227,7 +207,6 @@ TEST_F(FloatTest, MixesWithIntsOnEitherSide) {
 }
 
 TEST_F(FloatTest, PowerSpecialCases) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   const double inf = HUGE_VAL;
   const double nan = std::nan("");
   EXPECT_EQ(Op(-2.0, BinaryOp::kPower, 3.0), "-8.0");
@@ -262,7 +241,6 @@ TEST_F(FloatTest, PowerSpecialCases) {
 }
 
 TEST_F(FloatTest, HashAgreesWithInt) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Hash(NewFloat(1.0).get()), 1);
   EXPECT_EQ(Hash(NewFloat(1.0).get()), Hash(True()));
   EXPECT_EQ(Hash(NewFloat(-1.0).get()), -2);
@@ -283,7 +261,6 @@ TEST_F(FloatTest, HashAgreesWithInt) {
 }
 
 TEST_F(FloatTest, ComparesWithIntsExactly) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   Ref<Object> two_53 = NewFloat(9007199254740992.0);
   Ref<Object> above = IntFromString("9007199254740993", 10);
   EXPECT_EQ(RichCompareBool(two_53.get(), above.get(), CompareOp::kLt), 1);
@@ -312,7 +289,6 @@ TEST_F(FloatTest, ComparesWithIntsExactly) {
 }
 
 TEST_F(FloatTest, TruthAndConversionToInt) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(IsTrue(NewFloat(0.0).get()), 0);
   EXPECT_EQ(IsTrue(NewFloat(-0.0).get()), 0);
   EXPECT_EQ(IsTrue(NewFloat(std::nan("")).get()), 1);
@@ -325,7 +301,6 @@ TEST_F(FloatTest, TruthAndConversionToInt) {
 }
 
 TEST_F(FloatTest, Methods) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Method(2.0, "is_integer"), "True");
   EXPECT_EQ(Method(2.5, "is_integer"), "False");
   EXPECT_EQ(Method(HUGE_VAL, "is_integer"), "False");
@@ -354,7 +329,6 @@ TEST_F(FloatTest, Methods) {
 }
 
 TEST_F(FloatTest, Hex) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(TextOf(0.1, "hex"), "0x1.999999999999ap-4");
   EXPECT_EQ(TextOf(1.0, "hex"), "0x1.0000000000000p+0");
   EXPECT_EQ(TextOf(-0.5, "hex"), "-0x1.0000000000000p-1");
@@ -366,7 +340,6 @@ TEST_F(FloatTest, Hex) {
 }
 
 TEST_F(FloatTest, FromHexIsAClassMethodRoundingOnce) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   auto fromhex = [](std::string_view text) {
     Ref<Object> str = NewStr(text);
     return Show(CallMethod(WellKnownType(WellKnown::kFloat), "fromhex", {str.get()}));
@@ -398,7 +371,6 @@ TEST_F(FloatTest, FromHexIsAClassMethodRoundingOnce) {
 }
 
 TEST_F(FloatTest, RoundIsCorrectlyRoundedWithTiesToEven) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   auto round = [](double value, int64_t ndigits) {
     Ref<Object> places = NewInt(ndigits);
     return Method(value, "__round__", {places.get()});
@@ -424,17 +396,14 @@ TEST_F(FloatTest, RoundIsCorrectlyRoundedWithTiesToEven) {
 }
 
 TEST_F(FloatTest, Getters) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   Ref<Object> value = NewFloat(-1.25);
   EXPECT_EQ(Show(GetAttr(value.get(), "real")), "-1.25");
   EXPECT_EQ(Show(GetAttr(value.get(), "imag")), "0.0");
 }
 
 TEST_F(FloatTest, SubclassInstancesKeepTheirTypeAndComputeAsFloats) {
-  Interpreter* interp = Runtime::MainInterpreter();
-  AttachGuard attached(*interp);
   TypeObject* bases[] = {FloatType()};
-  Ref<HeapType> my_float = *HeapType::Create(*interp, "MyFloat", bases);
+  Ref<HeapType> my_float = *HeapType::Create(*interp_, "MyFloat", bases);
   Ref<Object> text = NewStr(" 1.5 ");
   Ref<Object> value = Call(my_float.get(), {text.get()});
   ASSERT_TRUE(value) << TakeExceptionAsStatus();

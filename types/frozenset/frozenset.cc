@@ -40,17 +40,8 @@ constexpr TypeMember kFrozenSetMembers[] = {
 };
 
 constexpr TypeSlots FrozenSetSlots() {
-  TypeSlots slots = SlotsFor<SetObject>(&SetObject::Clear);
-  slots.repr = &SetRepr;
+  TypeSlots slots = AnySetSlots();
   slots.hash = &FrozenSetHash;
-  slots.richcompare = &SetRichCompare;
-  slots.iter = &SetIter;
-  slots.length = &SetLength;
-  slots.contains = &SetContainsSlot;
-  slots.subtract = &SetSubtract;
-  slots.bit_and = &SetAnd;
-  slots.bit_or = &SetOr;
-  slots.bit_xor = &SetXor;
   slots.new_instance = &FrozenSetNew;
   return slots;
 }

@@ -2,7 +2,8 @@
 // construction and identity shortcuts, the methods it has and the ones it must
 // not have, subclasses, and mixing with set.
 
-#include <optional>
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 
 #include "gmock/gmock.h"
@@ -14,7 +15,7 @@
 #include "objects/set.h"
 #include "objects/singletons.h"
 #include "objects/well_known.h"
-#include "runtime/runtime.h"
+#include "tests/testing/object_test_support.h"
 #include "types/set/test_key.h"
 
 namespace islet {
@@ -22,36 +23,18 @@ namespace {
 
 using testing::NewTestKey;
 
-class FrozenSetTest : public ::testing::Test {
+class FrozenSetTest : public testing::ObjectTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    attached_.emplace(*Runtime::MainInterpreter());
-  }
-  void TearDown() override {
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
-  }
-
   static Object* FrozenSetType() { return WellKnownType(WellKnown::kFrozenSet); }
   // A frozenset of `elements`, added in order to a set first.
-  static Ref<Object> Frozen(std::initializer_list<Object*> elements) {
-    Ref<Object> set = NewSet();
-    for (Object* element : elements) EXPECT_TRUE(SetAdd(set.get(), element));
-    return Call(FrozenSetType(), {set.get()});
+  static Ref<Object> Frozen(std::initializer_list<Arg> elements) {
+    return Call(FrozenSetType(), {SetOf(elements).get()});
   }
   static Ref<Object> FrozenOfKeys(std::initializer_list<int64_t> values) {
     Ref<Object> set = NewSet();
     for (int64_t value : values) EXPECT_TRUE(SetAdd(set.get(), NewTestKey(value).get()));
     return Call(FrozenSetType(), {set.get()});
   }
-  static std::string Repr(Object* object) {
-    std::optional<std::string> text = ReprText(object);
-    return text ? *text : "<repr failed: " + std::string(TakeExceptionAsStatus().message()) + ">";
-  }
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
-
-  std::optional<AttachGuard> attached_;
 };
 
 // The values are CPython 3.14's: hash(None) is 0xFCA86420 there and here, and a
@@ -78,7 +61,7 @@ TEST_F(FrozenSetTest, EqualFrozenSetsHashEqualWhateverTheirLayout) {
   ASSERT_TRUE(CallMethod(source.get(), "discard", {NewTestKey(40).get()}));
   ASSERT_TRUE(CallMethod(source.get(), "discard", {NewTestKey(2).get()}));
   Ref<Object> rebuilt = Call(FrozenSetType(), {source.get()});
-  EXPECT_NE(Repr(forward.get()), Repr(backward.get()));
+  EXPECT_NE(Show(forward.get()), Show(backward.get()));
   EXPECT_EQ(Hash(forward.get()), Hash(backward.get()));
   EXPECT_EQ(Hash(forward.get()), Hash(rebuilt.get()));
   EXPECT_EQ(RichCompareBool(forward.get(), rebuilt.get(), CompareOp::kEq), 1);
@@ -98,9 +81,9 @@ TEST_F(FrozenSetTest, FrozenSetsAreElementsOfSetsAndFrozenSets) {
 }
 
 TEST_F(FrozenSetTest, ReprAndConstruction) {
-  EXPECT_EQ(Repr(FrozenOfKeys({2, 1}).get()), "frozenset({1, 2})");
-  EXPECT_EQ(Repr(Frozen({None()}).get()), "frozenset({None})");
-  EXPECT_EQ(Repr(Call(FrozenSetType(), {}).get()), "frozenset()");
+  EXPECT_EQ(Show(FrozenOfKeys({2, 1}).get()), "frozenset({1, 2})");
+  EXPECT_EQ(Show(Frozen({None()}).get()), "frozenset({None})");
+  EXPECT_EQ(Show(Call(FrozenSetType(), {}).get()), "frozenset()");
   Ref<Object> frozen = FrozenOfKeys({1});
   EXPECT_EQ(Call(FrozenSetType(), {frozen.get()}).get(), frozen.get());  // idempotent
   EXPECT_EQ(CallMethod(frozen.get(), "copy", {}).get(), frozen.get());
@@ -130,16 +113,16 @@ TEST_F(FrozenSetTest, MethodsReturnFrozenSets) {
   Ref<Object> other = NewSet();
   ASSERT_TRUE(SetAdd(other.get(), NewTestKey(3).get()));
   ASSERT_TRUE(SetAdd(other.get(), NewTestKey(4).get()));
-  EXPECT_EQ(Repr(CallMethod(frozen.get(), "union", {other.get()}).get()),
+  EXPECT_EQ(Show(CallMethod(frozen.get(), "union", {other.get()}).get()),
             "frozenset({1, 2, 3, 4})");
-  EXPECT_EQ(Repr(CallMethod(frozen.get(), "intersection", {other.get()}).get()), "frozenset({3})");
-  EXPECT_EQ(Repr(CallMethod(frozen.get(), "difference", {other.get()}).get()), "frozenset({1, 2})");
-  EXPECT_EQ(Repr(CallMethod(frozen.get(), "symmetric_difference", {other.get()}).get()),
+  EXPECT_EQ(Show(CallMethod(frozen.get(), "intersection", {other.get()}).get()), "frozenset({3})");
+  EXPECT_EQ(Show(CallMethod(frozen.get(), "difference", {other.get()}).get()), "frozenset({1, 2})");
+  EXPECT_EQ(Show(CallMethod(frozen.get(), "symmetric_difference", {other.get()}).get()),
             "frozenset({1, 2, 4})");
   EXPECT_EQ(CallMethod(frozen.get(), "issuperset", {FrozenOfKeys({1}).get()}).get(), True());
-  EXPECT_EQ(Repr(BinaryOperation(frozen.get(), other.get(), BinaryOp::kSubtract).get()),
+  EXPECT_EQ(Show(BinaryOperation(frozen.get(), other.get(), BinaryOp::kSubtract).get()),
             "frozenset({1, 2})");
-  EXPECT_EQ(Repr(BinaryOperation(other.get(), frozen.get(), BinaryOp::kSubtract).get()), "{4}");
+  EXPECT_EQ(Show(BinaryOperation(other.get(), frozen.get(), BinaryOp::kSubtract).get()), "{4}");
   EXPECT_FALSE(CallMethod(frozen.get(), "union", {None()}));
   EXPECT_EQ(Error(), "TypeError: 'NoneType' object is not iterable");
 }
@@ -150,13 +133,13 @@ TEST_F(FrozenSetTest, Subclasses) {
   Ref<HeapType> my_frozen = *HeapType::Create(interp, "MyFrozen", bases);
   Ref<Object> empty = Call(my_frozen.get(), {});
   ASSERT_TRUE(empty) << TakeExceptionAsStatus();
-  EXPECT_EQ(Repr(empty.get()), "MyFrozen()");
+  EXPECT_EQ(Show(empty.get()), "MyFrozen()");
   Ref<Object> frozen = FrozenOfKeys({1});
   Ref<Object> sub = Call(my_frozen.get(), {frozen.get()});
   ASSERT_TRUE(sub);
   EXPECT_NE(sub.get(), frozen.get());  // only an exact frozenset is returned as is
   EXPECT_EQ(sub->type(), my_frozen.get());
-  EXPECT_EQ(Repr(sub.get()), "MyFrozen({1})");
+  EXPECT_EQ(Show(sub.get()), "MyFrozen({1})");
   EXPECT_EQ(Hash(sub.get()), Hash(frozen.get()));
   Ref<Object> copy = CallMethod(sub.get(), "copy", {});
   EXPECT_EQ(copy->type(), FrozenSetType());

@@ -31,9 +31,6 @@
 namespace islet {
 namespace {
 
-// hash(n) is n modulo this Mersenne prime, with n's sign (CPython's
-// _PyHASH_MODULUS), so that equal ints and floats hash alike.
-constexpr uint64_t kHashModulus = (uint64_t{1} << 61) - 1;
 // Results needing more bits than this raise MemoryError instead of asking GMP
 // for memory it would abort on.
 constexpr uint64_t kMaxResultBits = uint64_t{1} << 36;
@@ -88,24 +85,6 @@ std::nullptr_t RaiseZeroDivision() {
 }
 std::nullptr_t RaiseTooLarge() {
   return Raise(WellKnown::kMemoryError, "integer result too large");
-}
-
-bool CompareResult(int comparison, CompareOp op) {
-  switch (op) {
-    case CompareOp::kLt:
-      return comparison < 0;
-    case CompareOp::kLe:
-      return comparison <= 0;
-    case CompareOp::kEq:
-      return comparison == 0;
-    case CompareOp::kNe:
-      return comparison != 0;
-    case CompareOp::kGt:
-      return comparison > 0;
-    case CompareOp::kGe:
-      return comparison >= 0;
-  }
-  return false;
 }
 
 // -1, 0 or 1.
@@ -163,7 +142,7 @@ int IntToBool(Object* self) { return IntSign(self) != 0; }
 
 Ref<Object> IntRichCompare(Object* self, Object* other, CompareOp op) {
   if (!IsInt(other)) return NotImplementedRef();
-  return BoolRef(CompareResult(CompareInts(self, other), op));
+  return BoolRef(CompareValues(CompareInts(self, other), 0, op));
 }
 
 // ---------------------------------------------------------------------------
@@ -382,47 +361,6 @@ Ref<Object> IntToFloat(Object* self) {
 // Construction: int(x=0, /, base=10)
 // ---------------------------------------------------------------------------
 
-// Binds a call's arguments to the parameters `names` as argument clinic does:
-// the first `positional_only` only by position, at most `max_positional` by
-// position, the rest by name. Unbound parameters stay null. Raises TypeError
-// with CPython's messages.
-bool BindArguments(const CallArgs& args, std::string_view function,
-                   std::initializer_list<std::string_view> names, size_t positional_only,
-                   size_t max_positional, Object** bound) {
-  std::span<Object* const> positional = args.positional();
-  if (args.args.size() > names.size()) {
-    Raise(WellKnown::kTypeError,
-          StrCat(function, "() takes at most ", names.size(), " ",
-                 positional.empty() ? "keyword " : "", "argument", names.size() == 1 ? "" : "s",
-                 " (", args.args.size(), " given)"));
-    return false;
-  }
-  if (positional.size() > max_positional) {
-    Raise(WellKnown::kTypeError,
-          StrCat(function, "() takes at most ", max_positional, " positional argument",
-                 max_positional == 1 ? "" : "s", " (", positional.size(), " given)"));
-    return false;
-  }
-  for (size_t i = 0; i < positional.size(); ++i) bound[i] = positional[i];
-  for (size_t k = 0; k < args.kwnames.size(); ++k) {
-    std::string_view name = args.kwnames[k]->text();
-    size_t index = positional_only;
-    while (index < names.size() && names.begin()[index] != name) ++index;
-    if (index == names.size()) {
-      Raise(WellKnown::kTypeError,
-            StrCat(function, "() got an unexpected keyword argument '", name, "'"));
-      return false;
-    }
-    if (bound[index] != nullptr) {
-      Raise(WellKnown::kTypeError, StrCat("argument for ", function, "() given by name ('", name,
-                                          "') and position (", index + 1, ")"));
-      return false;
-    }
-    bound[index] = args.keyword_values()[k];
-  }
-  return true;
-}
-
 // int(x) for any x: CPython's PyNumber_Long.
 Ref<Object> IntFromObject(Object* x) {
   if (IsExactly(x, WellKnown::kInt)) return Ref<Object>::Borrow(x);
@@ -460,8 +398,10 @@ Ref<Object> IntFromObjectWithBase(Object* x, Object* base_object) {
 }
 
 Ref<Object> IntNew(TypeObject* type, const CallArgs& args) {
-  Object* bound[2] = {};  // x, base
-  if (!BindArguments(args, "int", {"x", "base"}, 1, 2, bound)) return nullptr;
+  Object* bound[2];  // x, base
+  if (!BindArgs(args, {.function = "int", .names = {"x", "base"}, .positional_only = 1}, bound)) {
+    return nullptr;
+  }
   auto [x, base] = bound;
   Ref<Object> value;
   if (x == nullptr) {
@@ -537,8 +477,11 @@ std::optional<bool> SignedFlag(Object* is_signed) {
 
 // int.to_bytes(length=1, byteorder='big', *, signed=False).
 Ref<Object> IntToBytes(Object* self, const CallArgs& args) {
-  Object* bound[3] = {};  // length, byteorder, signed
-  if (!BindArguments(args, "to_bytes", {"length", "byteorder", "signed"}, 0, 2, bound)) {
+  Object* bound[3];  // length, byteorder, signed
+  if (!BindArgs(
+          args,
+          {.function = "to_bytes", .names = {"length", "byteorder", "signed"}, .max_positional = 2},
+          bound)) {
     return nullptr;
   }
   int64_t length = 1;
@@ -584,12 +527,14 @@ Ref<Object> IntToBytes(Object* self, const CallArgs& args) {
 
 // int.from_bytes(bytes, byteorder='big', *, signed=False), a class method.
 Ref<Object> IntFromBytes(Object* cls, const CallArgs& args) {
-  Object* bound[3] = {};  // bytes, byteorder, signed
-  if (!BindArguments(args, "from_bytes", {"bytes", "byteorder", "signed"}, 0, 2, bound)) {
+  Object* bound[3];  // bytes, byteorder, signed
+  if (!BindArgs(args,
+                {.function = "from_bytes",
+                 .names = {"bytes", "byteorder", "signed"},
+                 .required = 1,
+                 .max_positional = 2},
+                bound)) {
     return nullptr;
-  }
-  if (bound[0] == nullptr) {
-    return Raise(WellKnown::kTypeError, "from_bytes() missing required argument 'bytes' (pos 1)");
   }
   std::optional<bool> little = LittleEndian(bound[1], "from_bytes");
   if (!little) return nullptr;

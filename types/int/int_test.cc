@@ -8,8 +8,6 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -24,36 +22,15 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/well_known.h"
-#include "runtime/runtime.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 namespace {
 
-class IntTest : public ::testing::Test {
+class IntTest : public testing::ObjectTest {
  protected:
-  void SetUp() override { ASSERT_TRUE(Runtime::Initialize().ok()); }
-  void TearDown() override { ASSERT_TRUE(Runtime::Finalize().ok()); }
-
   static TypeObject* IntType() { return WellKnownType(WellKnown::kInt); }
 
-  // An int from decimal text, for values beyond int64_t.
-  static Ref<Object> Big(std::string_view decimal) {
-    Ref<Object> value = IntFromString(decimal, 10);
-    EXPECT_TRUE(value) << TakeExceptionAsStatus();
-    return value;
-  }
-
-  // repr(result), or "Error: message" if it is null.
-  static std::string Show(const Ref<Object>& result) {
-    if (!result) return std::string(TakeExceptionAsStatus().message());
-    std::optional<std::string> text = ReprText(result.get());
-    if (!text) return "repr failed: " + std::string(TakeExceptionAsStatus().message());
-    return *text;
-  }
-
-  static std::string Op(Object* a, BinaryOp op, Object* b) {
-    return Show(BinaryOperation(a, b, op));
-  }
   static std::string Calc(int64_t a, BinaryOp op, int64_t b) {
     Ref<Object> x = NewInt(a);
     Ref<Object> y = NewInt(b);
@@ -74,28 +51,10 @@ class IntTest : public ::testing::Test {
     return IntOf({str.get(), base_object.get()});
   }
 
-  // Calls `callable` with positional arguments and then keyword arguments.
-  static Ref<Object> CallWithKeywords(
-      Object* callable, std::initializer_list<Object*> positional,
-      std::initializer_list<std::pair<std::string_view, Object*>> keywords) {
-    std::vector<Object*> args(positional);
-    std::vector<const Name*> names;
-    for (const auto& [name, value] : keywords) {
-      args.push_back(value);
-      names.push_back(Interpreter::Current()->Intern(name));
-    }
-    return Call(callable, CallArgs{.args = args, .kwnames = names});
-  }
-
   // The data of a bytes result, or "Error: message".
   static std::string Data(const Ref<Object>& result) {
-    if (!result) return std::string(TakeExceptionAsStatus().message());
+    if (!result) return Error();
     return std::string(BytesView(result.get()));
-  }
-
-  static std::string Method(Object* self, std::string_view name,
-                            std::initializer_list<Object*> args = {}) {
-    return Show(CallMethod(self, name, args));
   }
 
   // The message int("...") gives for bad syntax, built on str's repr.
@@ -107,19 +66,17 @@ class IntTest : public ::testing::Test {
 };
 
 TEST_F(IntTest, ReprIsDecimal) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Show(NewInt(0)), "0");
   EXPECT_EQ(Show(NewInt(-5)), "-5");
   EXPECT_EQ(Show(NewInt(1000)), "1000");
   EXPECT_EQ(Show(NewInt(INT64_MIN)), "-9223372036854775808");
-  EXPECT_EQ(Show(Big("-123456789012345678901234567890")), "-123456789012345678901234567890");
+  EXPECT_EQ(Show(BigInt("-123456789012345678901234567890")), "-123456789012345678901234567890");
   // str() goes through repr.
-  Ref<Object> big = Big("98765432109876543210");
+  Ref<Object> big = BigInt("98765432109876543210");
   EXPECT_EQ(*StrText(big.get()), "98765432109876543210");
 }
 
 TEST_F(IntTest, OracleArithmetic) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   // basics.py: x + y, x - y, x * y, x // y, x % y, x ** y, -x, x / y with 7 and 2.
   EXPECT_EQ(Calc(7, BinaryOp::kAdd, 2), "9");
   EXPECT_EQ(Calc(7, BinaryOp::kSubtract, 2), "5");
@@ -143,14 +100,14 @@ TEST_F(IntTest, OracleArithmetic) {
 }
 
 TEST_F(IntTest, SmallResultsAreTheImmortalSingletons) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   Ref<Object> sum = BinaryOperation(NewInt(200).get(), NewInt(56).get(), BinaryOp::kAdd);
   EXPECT_EQ(sum.get(), SmallInt(256));
   Ref<Object> negative =
       BinaryOperation(NewInt(1000).get(), NewInt(1005).get(), BinaryOp::kSubtract);
   EXPECT_EQ(negative.get(), SmallInt(-5));
-  Ref<Object> big_difference = BinaryOperation(
-      Big("18446744073709551616").get(), Big("18446744073709551615").get(), BinaryOp::kSubtract);
+  Ref<Object> big_difference =
+      BinaryOperation(BigInt("18446744073709551616").get(), BigInt("18446744073709551615").get(),
+                      BinaryOp::kSubtract);
   EXPECT_EQ(big_difference.get(), SmallInt(1));
   Ref<Object> large = BinaryOperation(NewInt(200).get(), NewInt(57).get(), BinaryOp::kAdd);
   EXPECT_FALSE(large->IsImmortal());
@@ -158,7 +115,6 @@ TEST_F(IntTest, SmallResultsAreTheImmortalSingletons) {
 }
 
 TEST_F(IntTest, DivisionAndRemainderFollowPythonSignRules) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Calc(-7, BinaryOp::kFloorDivide, 2), "-4");
   EXPECT_EQ(Calc(-7, BinaryOp::kRemainder, 2), "1");
   EXPECT_EQ(Calc(7, BinaryOp::kFloorDivide, -2), "-4");
@@ -167,24 +123,22 @@ TEST_F(IntTest, DivisionAndRemainderFollowPythonSignRules) {
   EXPECT_EQ(Calc(-6, BinaryOp::kRemainder, 3), "0");
   EXPECT_EQ(Calc(INT64_MIN, BinaryOp::kFloorDivide, -1), "9223372036854775808");
   EXPECT_EQ(Calc(INT64_MIN, BinaryOp::kRemainder, -1), "0");
-  Ref<Object> big = Big("-100000000000000000000000");
+  Ref<Object> big = BigInt("-100000000000000000000000");
   EXPECT_EQ(Op(big.get(), BinaryOp::kFloorDivide, NewInt(7).get()), "-14285714285714285714286");
   EXPECT_EQ(Op(big.get(), BinaryOp::kRemainder, NewInt(7).get()), "2");
   EXPECT_EQ(Op(big.get(), BinaryOp::kRemainder, NewInt(-7).get()), "-5");
 }
 
 TEST_F(IntTest, DivisionByZeroHasCPython314Messages) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Calc(1, BinaryOp::kTrueDivide, 0), "ZeroDivisionError: division by zero");
   EXPECT_EQ(Calc(1, BinaryOp::kFloorDivide, 0), "ZeroDivisionError: division by zero");
   EXPECT_EQ(Calc(1, BinaryOp::kRemainder, 0), "ZeroDivisionError: division by zero");
-  Ref<Object> big = Big("100000000000000000000000");
+  Ref<Object> big = BigInt("100000000000000000000000");
   EXPECT_EQ(Op(big.get(), BinaryOp::kFloorDivide, False()), "ZeroDivisionError: division by zero");
   EXPECT_EQ(Calc(0, BinaryOp::kPower, -1), "ZeroDivisionError: zero to a negative power");
 }
 
 TEST_F(IntTest, OverflowOfInlineValuesGoesToBigInts) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Calc(INT64_MAX, BinaryOp::kAdd, 1), "9223372036854775808");
   EXPECT_EQ(Calc(INT64_MIN, BinaryOp::kSubtract, 1), "-9223372036854775809");
   EXPECT_EQ(Calc(INT64_MAX, BinaryOp::kMultiply, INT64_MAX),
@@ -194,20 +148,19 @@ TEST_F(IntTest, OverflowOfInlineValuesGoesToBigInts) {
   EXPECT_EQ(Calc(3, BinaryOp::kPower, 40), "12157665459056928801");
   // A big result that fits again is stored inline.
   Ref<Object> back =
-      BinaryOperation(Big("9223372036854775808").get(), NewInt(1).get(), BinaryOp::kSubtract);
+      BinaryOperation(BigInt("9223372036854775808").get(), NewInt(1).get(), BinaryOp::kSubtract);
   ASSERT_TRUE(back);
   EXPECT_FALSE(static_cast<IntObject*>(back.get())->is_big());
   EXPECT_EQ(IntAsInt64(back.get()), INT64_MAX);
 }
 
 TEST_F(IntTest, PowerIsExactAndNegativeExponentsGiveFloats) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Calc(-2, BinaryOp::kPower, 3), "-8");
   EXPECT_EQ(Calc(0, BinaryOp::kPower, 0), "1");
   EXPECT_EQ(Calc(2, BinaryOp::kPower, 63), "9223372036854775808");
   EXPECT_EQ(Calc(2, BinaryOp::kPower, -1), "0.5");
   EXPECT_EQ(Calc(-2, BinaryOp::kPower, -3), "-0.125");
-  Ref<Object> huge = Big("1267650600228229401496703205376");
+  Ref<Object> huge = BigInt("1267650600228229401496703205376");
   EXPECT_EQ(Op(NewInt(-1).get(), BinaryOp::kPower, huge.get()), "1");
   EXPECT_EQ(Op(NewInt(1).get(), BinaryOp::kPower, huge.get()), "1");
   EXPECT_EQ(Op(NewInt(0).get(), BinaryOp::kPower, huge.get()), "0");
@@ -217,16 +170,15 @@ TEST_F(IntTest, PowerIsExactAndNegativeExponentsGiveFloats) {
 }
 
 TEST_F(IntTest, TrueDivisionIsCorrectlyRounded) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Calc(1, BinaryOp::kTrueDivide, 3), "0.3333333333333333");
   EXPECT_EQ(Calc(-1, BinaryOp::kTrueDivide, 3), "-0.3333333333333333");
   EXPECT_EQ(Calc(0, BinaryOp::kTrueDivide, -5), "-0.0");
   // 2**100 + 1 over 3, and a tie (2**80 + 2**27 is halfway between two doubles).
-  Ref<Object> numerator = Big("1267650600228229401496703205377");
+  Ref<Object> numerator = BigInt("1267650600228229401496703205377");
   EXPECT_EQ(Op(numerator.get(), BinaryOp::kTrueDivide, NewInt(3).get()), "4.2255020007607644e+29");
-  EXPECT_EQ(Op(Big("1208925819614629308923904").get(), BinaryOp::kTrueDivide, NewInt(1).get()),
+  EXPECT_EQ(Op(BigInt("1208925819614629308923904").get(), BinaryOp::kTrueDivide, NewInt(1).get()),
             "1.2089258196146292e+24");
-  EXPECT_EQ(Op(Big("1208925819614629308923905").get(), BinaryOp::kTrueDivide, NewInt(1).get()),
+  EXPECT_EQ(Op(BigInt("1208925819614629308923905").get(), BinaryOp::kTrueDivide, NewInt(1).get()),
             "1.2089258196146294e+24");
   // 1 / 2**1074 is the smallest subnormal; 1 / 2**1076 rounds to zero.
   Ref<Object> two_1074 = BinaryOperation(NewInt(2).get(), NewInt(1074).get(), BinaryOp::kPower);
@@ -243,7 +195,6 @@ TEST_F(IntTest, TrueDivisionIsCorrectlyRounded) {
 }
 
 TEST_F(IntTest, ShiftsAndBitwiseOperations) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Calc(1, BinaryOp::kLShift, 64), "18446744073709551616");
   EXPECT_EQ(Calc(-3, BinaryOp::kLShift, 62), "-13835058055282163712");
   EXPECT_EQ(Calc(5, BinaryOp::kLShift, 2), "20");
@@ -252,7 +203,7 @@ TEST_F(IntTest, ShiftsAndBitwiseOperations) {
   EXPECT_EQ(Calc(7, BinaryOp::kRShift, 100), "0");
   EXPECT_EQ(Calc(1, BinaryOp::kLShift, -1), "ValueError: negative shift count");
   EXPECT_EQ(Calc(1, BinaryOp::kRShift, -1), "ValueError: negative shift count");
-  Ref<Object> big = Big("-1267650600228229401496703205376");  // -(2**100)
+  Ref<Object> big = BigInt("-1267650600228229401496703205376");  // -(2**100)
   EXPECT_EQ(Op(big.get(), BinaryOp::kRShift, NewInt(98).get()), "-4");
   EXPECT_EQ(Op(big.get(), BinaryOp::kRShift, NewInt(1000).get()), "-1");
   EXPECT_EQ(Op(NewInt(0).get(), BinaryOp::kLShift, big.get()), "ValueError: negative shift count");
@@ -268,26 +219,24 @@ TEST_F(IntTest, ShiftsAndBitwiseOperations) {
 }
 
 TEST_F(IntTest, HashMatchesCPython) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(Hash(NewInt(0).get()), 0);
   EXPECT_EQ(Hash(NewInt(12345).get()), 12345);
   EXPECT_EQ(Hash(NewInt(-1).get()), -2);
   EXPECT_EQ(Hash(NewInt(-2).get()), -2);
   EXPECT_EQ(Hash(True()), 1);
   EXPECT_EQ(Hash(False()), 0);
-  EXPECT_EQ(Hash(Big("2305843009213693951").get()), 0);                         // 2**61 - 1
-  EXPECT_EQ(Hash(Big("2305843009213693952").get()), 1);                         // 2**61
-  EXPECT_EQ(Hash(Big("-2305843009213693952").get()), -2);                       // -(2**61)
-  EXPECT_EQ(Hash(Big("1267650600228229401496703205376").get()), 549755813888);  // 2**100
+  EXPECT_EQ(Hash(BigInt("2305843009213693951").get()), 0);                         // 2**61 - 1
+  EXPECT_EQ(Hash(BigInt("2305843009213693952").get()), 1);                         // 2**61
+  EXPECT_EQ(Hash(BigInt("-2305843009213693952").get()), -2);                       // -(2**61)
+  EXPECT_EQ(Hash(BigInt("1267650600228229401496703205376").get()), 549755813888);  // 2**100
   EXPECT_EQ(Hash(NewInt(INT64_MIN).get()), -4);
   // Equal ints and floats hash alike.
-  EXPECT_EQ(Hash(Big("1267650600228229401496703205376").get()), Hash(NewFloat(0x1p100).get()));
+  EXPECT_EQ(Hash(BigInt("1267650600228229401496703205376").get()), Hash(NewFloat(0x1p100).get()));
   EXPECT_EQ(Hash(NewInt(-7).get()), Hash(NewFloat(-7.0).get()));
 }
 
 TEST_F(IntTest, ComparesIntsBoolsAndFloatsExactly) {
-  AttachGuard attached(*Runtime::MainInterpreter());
-  Ref<Object> big = Big("1267650600228229401496703205376");
+  Ref<Object> big = BigInt("1267650600228229401496703205376");
   Ref<Object> negative_big = Negative(big.get());
   Ref<Object> five = NewInt(5);
   EXPECT_EQ(RichCompareBool(big.get(), five.get(), CompareOp::kGt), 1);
@@ -297,7 +246,7 @@ TEST_F(IntTest, ComparesIntsBoolsAndFloatsExactly) {
   EXPECT_EQ(RichCompareBool(NewInt(0).get(), True(), CompareOp::kLt), 1);
   // 3 == 3.0 (basics.py), and exactness beyond 2**53.
   EXPECT_EQ(RichCompareBool(NewInt(3).get(), NewFloat(3.0).get(), CompareOp::kEq), 1);
-  Ref<Object> above = Big("9007199254740993");  // 2**53 + 1, not a double
+  Ref<Object> above = BigInt("9007199254740993");  // 2**53 + 1, not a double
   Ref<Object> as_float = NewFloat(9007199254740992.0);
   EXPECT_EQ(RichCompareBool(above.get(), as_float.get(), CompareOp::kEq), 0);
   EXPECT_EQ(RichCompareBool(above.get(), as_float.get(), CompareOp::kGt), 1);
@@ -315,7 +264,6 @@ TEST_F(IntTest, ComparesIntsBoolsAndFloatsExactly) {
 }
 
 TEST_F(IntTest, UnsupportedOperandsRaiseTypeError) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   Ref<Object> text = NewStr("a");
   EXPECT_EQ(Op(NewInt(1).get(), BinaryOp::kAdd, text.get()),
             "TypeError: unsupported operand type(s) for +: 'int' and 'str'");
@@ -326,7 +274,6 @@ TEST_F(IntTest, UnsupportedOperandsRaiseTypeError) {
 }
 
 TEST_F(IntTest, MixedWithFloatsGivesFloats) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   Ref<Object> half = NewFloat(0.5);
   EXPECT_EQ(Op(NewInt(1).get(), BinaryOp::kAdd, half.get()), "1.5");
   EXPECT_EQ(Op(NewInt(3).get(), BinaryOp::kMultiply, half.get()), "1.5");
@@ -335,7 +282,6 @@ TEST_F(IntTest, MixedWithFloatsGivesFloats) {
 }
 
 TEST_F(IntTest, UnaryOperationsAndConversionsGivePlainInts) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   Ref<Object> plus = Positive(True());
   EXPECT_EQ(plus->type(), IntType());
   EXPECT_EQ(Show(plus), "1");
@@ -343,15 +289,14 @@ TEST_F(IntTest, UnaryOperationsAndConversionsGivePlainInts) {
   EXPECT_EQ(Show(Absolute(NewInt(-5).get())), "5");
   EXPECT_EQ(Show(Invert(True())), "-2");
   Ref<Object> as_float =
-      Call(WellKnownType(WellKnown::kFloat), {Big("12345678901234567890").get()});
+      Call(WellKnownType(WellKnown::kFloat), {BigInt("12345678901234567890").get()});
   EXPECT_EQ(Show(as_float), "1.2345678901234567e+19");
   EXPECT_EQ(IsTrue(NewInt(0).get()), 0);
-  EXPECT_EQ(IsTrue(Big("-100000000000000000000").get()), 1);
+  EXPECT_EQ(IsTrue(BigInt("-100000000000000000000").get()), 1);
   EXPECT_EQ(IndexAsInt64(True()), 1);
 }
 
 TEST_F(IntTest, ConstructsFromNumbers) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(IntOf({}), "0");
   Ref<Object> value = NewFloat(3.9);
   EXPECT_EQ(IntOf({value.get()}), "3");
@@ -374,7 +319,6 @@ TEST_F(IntTest, ConstructsFromNumbers) {
 }
 
 TEST_F(IntTest, ConstructsFromStrings) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(IntOfText("42"), "42");
   EXPECT_EQ(IntOfText("  -1_000\n"), "-1000");
   EXPECT_EQ(IntOfText("+7"), "7");
@@ -411,18 +355,16 @@ TEST_F(IntTest, ConstructsFromStrings) {
 }
 
 TEST_F(IntTest, BaseMayBeAKeywordArgument) {
-  Interpreter* interp = Runtime::MainInterpreter();
-  AttachGuard attached(*interp);
   Ref<Object> text = NewStr("ff");
   Ref<Object> sixteen = NewInt(16);
-  const Name* base = interp->Intern("base");
+  const Name* base = interp_->Intern("base");
   Object* args[] = {text.get(), sixteen.get()};
   const Name* names[] = {base};
   EXPECT_EQ(Show(Call(IntType(), CallArgs{.args = args, .kwnames = names})), "255");
   Object* only_base[] = {sixteen.get()};
   EXPECT_EQ(Show(Call(IntType(), CallArgs{.args = only_base, .kwnames = names})),
             "TypeError: int() missing string argument");
-  const Name* x[] = {interp->Intern("x")};
+  const Name* x[] = {interp_->Intern("x")};
   Object* only_x[] = {text.get()};
   EXPECT_EQ(Show(Call(IntType(), CallArgs{.args = only_x, .kwnames = x})),
             "TypeError: int() got an unexpected keyword argument 'x'");
@@ -432,7 +374,6 @@ TEST_F(IntTest, BaseMayBeAKeywordArgument) {
 }
 
 TEST_F(IntTest, DecimalConversionsAreLimitedTo4300Digits) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   EXPECT_EQ(IntOfText(std::string(4300, '9')), std::string(4300, '9'));
   EXPECT_EQ(IntOfText(std::string(4301, '9')),
             "ValueError: Exceeds the limit (4300 digits) for integer string conversion: value has "
@@ -449,10 +390,8 @@ TEST_F(IntTest, DecimalConversionsAreLimitedTo4300Digits) {
 }
 
 TEST_F(IntTest, SubclassInstancesKeepTheirTypeAndComputeAsInts) {
-  Interpreter* interp = Runtime::MainInterpreter();
-  AttachGuard attached(*interp);
   TypeObject* bases[] = {IntType()};
-  Ref<HeapType> my_int = *HeapType::Create(*interp, "MyInt", bases);
+  Ref<HeapType> my_int = *HeapType::Create(*interp_, "MyInt", bases);
   Ref<Object> five = Call(my_int.get(), {NewInt(5).get()});
   ASSERT_TRUE(five) << TakeExceptionAsStatus();
   EXPECT_EQ(five->type(), my_int.get());
@@ -461,7 +400,7 @@ TEST_F(IntTest, SubclassInstancesKeepTheirTypeAndComputeAsInts) {
   Ref<Object> sum = BinaryOperation(five.get(), NewInt(1).get(), BinaryOp::kAdd);
   EXPECT_EQ(sum->type(), IntType());
   EXPECT_EQ(Show(sum), "6");
-  Ref<Object> big = Call(my_int.get(), {Big("100000000000000000000").get()});
+  Ref<Object> big = Call(my_int.get(), {BigInt("100000000000000000000").get()});
   EXPECT_EQ(big->type(), my_int.get());
   EXPECT_EQ(Op(big.get(), BinaryOp::kMultiply, five.get()), "500000000000000000000");
   Ref<Object> empty = Call(my_int.get(), {});
@@ -472,13 +411,12 @@ TEST_F(IntTest, SubclassInstancesKeepTheirTypeAndComputeAsInts) {
 }
 
 TEST_F(IntTest, Methods) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   Ref<Object> value = NewInt(255);
   EXPECT_EQ(Method(value.get(), "bit_length"), "8");
   Ref<Object> negative = NewInt(-255);
   EXPECT_EQ(Method(negative.get(), "bit_length"), "8");
   EXPECT_EQ(Method(NewInt(0).get(), "bit_length"), "0");
-  EXPECT_EQ(Method(Big("1267650600228229401496703205376").get(), "bit_length"), "101");
+  EXPECT_EQ(Method(BigInt("1267650600228229401496703205376").get(), "bit_length"), "101");
   EXPECT_EQ(Method(NewInt(-7).get(), "bit_count"), "3");
   EXPECT_EQ(Method(True(), "conjugate"), "1");
   EXPECT_EQ(Method(value.get(), "is_integer"), "True");
@@ -495,11 +433,9 @@ TEST_F(IntTest, Methods) {
 }
 
 TEST_F(IntTest, ToBytes) {
-  AttachGuard attached(*Runtime::MainInterpreter());
-  auto to_bytes = [](Object* self, std::initializer_list<Object*> positional,
-                     std::initializer_list<std::pair<std::string_view, Object*>> keywords = {}) {
+  auto to_bytes = [](Object* self, std::initializer_list<Arg> positional, Kwargs keywords = {}) {
     Ref<Object> method = GetAttr(self, "to_bytes");
-    return Data(CallWithKeywords(method.get(), positional, keywords));
+    return Data(CallWith(method.get(), positional, keywords));
   };
   Ref<Object> value = NewInt(1024);
   Ref<Object> two = NewInt(2);
@@ -540,15 +476,13 @@ TEST_F(IntTest, ToBytes) {
 }
 
 TEST_F(IntTest, FromBytes) {
-  Interpreter* interp = Runtime::MainInterpreter();
-  AttachGuard attached(*interp);
   auto from_bytes = [](Object* cls, std::string_view data, std::string_view byteorder,
                        bool is_signed = false) {
     Ref<Object> bytes = NewBytes(data);
     Ref<Object> order = NewStr(byteorder);
     Ref<Object> method = GetAttr(cls, "from_bytes");
-    return CallWithKeywords(method.get(), {bytes.get(), order.get()},
-                            {{"signed", is_signed ? True() : False()}});
+    return CallWith(method.get(), {bytes.get(), order.get()},
+                    {{"signed", is_signed ? True() : False()}});
   };
   EXPECT_EQ(Show(from_bytes(IntType(), std::string("\x04\x00", 2), "big")), "1024");
   EXPECT_EQ(Show(from_bytes(IntType(), std::string("\x04\x00", 2), "little")), "4");
@@ -564,10 +498,10 @@ TEST_F(IntTest, FromBytes) {
   Ref<Object> text = NewStr("ab");
   EXPECT_EQ(Show(CallMethod(IntType(), "from_bytes", {text.get()})),
             "TypeError: cannot convert 'str' object to bytes");
-  EXPECT_EQ(Show(CallWithKeywords(GetAttr(IntType(), "from_bytes").get(), {}, {})),
+  EXPECT_EQ(Show(CallWith(GetAttr(IntType(), "from_bytes").get(), {}, {})),
             "TypeError: from_bytes() missing required argument 'bytes' (pos 1)");
   TypeObject* bases[] = {IntType()};
-  Ref<HeapType> my_int = *HeapType::Create(*interp, "MyInt", bases);
+  Ref<HeapType> my_int = *HeapType::Create(*interp_, "MyInt", bases);
   Ref<Object> mine = from_bytes(my_int.get(), std::string("\x01\x00", 2), "big");
   ASSERT_TRUE(mine) << TakeExceptionAsStatus();
   EXPECT_EQ(mine->type(), my_int.get());
@@ -575,7 +509,6 @@ TEST_F(IntTest, FromBytes) {
 }
 
 TEST_F(IntTest, ConstructsFromBytes) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   Ref<Object> data = NewBytes(" 42 ");
   EXPECT_EQ(IntOf({data.get()}), "42");
   data = NewBytes("ff");
@@ -587,7 +520,6 @@ TEST_F(IntTest, ConstructsFromBytes) {
 }
 
 TEST_F(IntTest, RoundTiesToEven) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   auto round = [](int64_t value, int64_t ndigits) {
     Ref<Object> places = NewInt(ndigits);
     return Method(NewInt(value).get(), "__round__", {places.get()});
@@ -608,7 +540,6 @@ TEST_F(IntTest, RoundTiesToEven) {
 }
 
 TEST_F(IntTest, Getters) {
-  AttachGuard attached(*Runtime::MainInterpreter());
   Ref<Object> value = NewInt(-42);
   EXPECT_EQ(Show(GetAttr(value.get(), "real")), "-42");
   EXPECT_EQ(Show(GetAttr(value.get(), "imag")), "0");

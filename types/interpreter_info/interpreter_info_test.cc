@@ -4,7 +4,6 @@
 
 #include "types/interpreter_info/interpreter_info.h"
 
-#include <optional>
 #include <string>
 
 #include "gmock/gmock.h"
@@ -19,29 +18,18 @@
 #include "objects/tuple.h"
 #include "objects/well_known.h"
 #include "runtime/runtime.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 namespace {
 
-class InterpreterInfoTest : public ::testing::Test {
+class InterpreterInfoTest : public testing::ObjectTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    attached_.emplace(*Runtime::MainInterpreter());
-  }
-  void TearDown() override {
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
-  }
-
   static int64_t Field(Object* info, std::string_view name) {
     Ref<Object> value = GetAttr(info, name);
     EXPECT_TRUE(value) << TakeExceptionAsStatus();
     return value ? IntAsInt64(value.get()).value_or(-1) : -1;
   }
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
-
-  std::optional<AttachGuard> attached_;
 };
 
 TEST_F(InterpreterInfoTest, DescribesTheMainInterpreter) {

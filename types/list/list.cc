@@ -6,15 +6,15 @@
 #include "objects/list.h"
 
 #include <algorithm>
-#include <limits>
 #include <string>
 #include <vector>
 
 #include "interp/interpreter.h"
 #include "objects/args.h"
 #include "objects/errors.h"
-#include "objects/int.h"
 #include "objects/protocol.h"
+#include "objects/repr_guard.h"
+#include "objects/sequence.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -28,6 +28,9 @@ namespace {
 
 std::vector<Ref<Object>>& Items(Object* self) { return ListItems(self); }
 int64_t Size(Object* self) { return static_cast<int64_t>(Items(self).size()); }
+std::span<const Ref<Object>> ItemSpan(const Object* self) {
+  return static_cast<const ListObject*>(self)->items;
+}
 
 // The item at `index`, held; null if the list no longer reaches it.
 Ref<Object> ItemAt(Object* self, int64_t index) {
@@ -52,51 +55,16 @@ Ref<Object> ListRepr(Object* self) {
   return NewStr(text);
 }
 
-int64_t ListHash(Object* self) {
-  Raise(WellKnown::kTypeError, StrCat("unhashable type: '", TypeDisplayName(self->type()), "'"));
-  return -1;
-}
-
-Ref<Object> CompareSizes(int64_t left, int64_t right, CompareOp op) {
-  switch (op) {
-    case CompareOp::kLt:
-      return BoolRef(left < right);
-    case CompareOp::kLe:
-      return BoolRef(left <= right);
-    case CompareOp::kEq:
-      return BoolRef(left == right);
-    case CompareOp::kNe:
-      return BoolRef(left != right);
-    case CompareOp::kGt:
-      return BoolRef(left > right);
-    case CompareOp::kGe:
-      return BoolRef(left >= right);
-  }
-  return nullptr;
-}
-
 // Lexicographic: the first items that differ decide, else the lengths.
 Ref<Object> ListRichCompare(Object* self, Object* other, CompareOp op) {
   if (!IsInstance(self, WellKnown::kList) || !IsInstance(other, WellKnown::kList)) {
     return NotImplementedRef();
   }
+  // Lists of different lengths differ, without comparing items.
   if (Size(self) != Size(other) && (op == CompareOp::kEq || op == CompareOp::kNe)) {
     return BoolRef(op == CompareOp::kNe);
   }
-  int64_t i = 0;
-  for (; i < Size(self) && i < Size(other); ++i) {
-    Ref<Object> left = ItemAt(self, i);
-    Ref<Object> right = ItemAt(other, i);
-    const int equal = RichCompareBool(left.get(), right.get(), CompareOp::kEq);
-    if (equal < 0) return nullptr;
-    if (!equal) break;
-  }
-  if (i >= Size(self) || i >= Size(other)) return CompareSizes(Size(self), Size(other), op);
-  if (op == CompareOp::kEq) return BoolRef(false);
-  if (op == CompareOp::kNe) return BoolRef(true);
-  Ref<Object> left = ItemAt(self, i);
-  Ref<Object> right = ItemAt(other, i);
-  return RichCompare(left.get(), right.get(), op);
+  return CompareSequences(self, other, op, &ItemSpan);
 }
 
 int64_t ListLength(Object* self) { return Size(self); }
@@ -218,14 +186,7 @@ bool ListSetItem(Object* self, Object* key, Object* value) {
   return false;
 }
 
-int ListContains(Object* self, Object* value) {
-  for (int64_t i = 0; i < Size(self); ++i) {
-    Ref<Object> item = ItemAt(self, i);
-    const int equal = RichCompareBool(item.get(), value, CompareOp::kEq);
-    if (equal != 0) return equal;
-  }
-  return 0;
-}
+int ListContains(Object* self, Object* value) { return SequenceContains(self, value, &ItemSpan); }
 
 // list + list. With a list on the left, any other right operand is an error
 // (CPython would first try the right operand's reflected +; islet's classes
@@ -244,25 +205,13 @@ Ref<Object> ListAdd(Object* left, Object* right) {
 
 // list * n and n * list.
 Ref<Object> ListMultiply(Object* left, Object* right) {
-  Object* list = IsInstance(left, WellKnown::kList) ? left : right;
-  Object* count_object = list == left ? right : left;
-  if (!IsIndexable(count_object)) {
-    return Raise(WellKnown::kTypeError, StrCat("can't multiply sequence by non-int of type '",
-                                               TypeDisplayName(count_object->type()), "'"));
-  }
-  std::optional<int64_t> count = IndexValue(count_object, WellKnown::kOverflowError);
-  if (!count) return nullptr;
-  const std::vector<Ref<Object>>& items = Items(list);
-  if (items.empty() || *count <= 0) return NewList();
-  if (static_cast<uint64_t>(items.size()) >
-      static_cast<uint64_t>(std::numeric_limits<int64_t>::max() / 8) /
-          static_cast<uint64_t>(*count)) {
-    return Raise(WellKnown::kMemoryError, "");
-  }
-  std::vector<Ref<Object>> result;
-  result.reserve(items.size() * static_cast<size_t>(*count));
-  for (int64_t i = 0; i < *count; ++i) result.insert(result.end(), items.begin(), items.end());
-  return NewList(std::move(result));
+  Object* list;
+  int64_t count;
+  if (!RepeatOperands(left, right, WellKnown::kList, &list, &count)) return nullptr;
+  if (Items(list).empty() || count <= 0) return NewList();
+  std::optional<std::vector<Ref<Object>>> items = RepeatItems(ItemSpan(list), count);
+  if (!items) return nullptr;
+  return NewList(std::move(*items));
 }
 
 Ref<Object> ListIter(Object* self) { return NewListIterator(self); }
@@ -343,38 +292,11 @@ Ref<Object> ListRemove(Object* self, const CallArgs& args) {
 }
 
 Ref<Object> ListIndex(Object* self, const CallArgs& args) {
-  if (!CheckPositional(args, "index", 1, 3)) return nullptr;
-  int64_t start = 0;
-  int64_t stop = std::numeric_limits<int64_t>::max();
-  if (args.args.size() > 1) {
-    std::optional<int64_t> value = ClampedSliceIndex(args.args[1]);
-    if (!value) return nullptr;
-    start = *value < 0 ? std::max<int64_t>(*value + Size(self), 0) : *value;
-  }
-  if (args.args.size() > 2) {
-    std::optional<int64_t> value = ClampedSliceIndex(args.args[2]);
-    if (!value) return nullptr;
-    stop = *value < 0 ? std::max<int64_t>(*value + Size(self), 0) : *value;
-  }
-  for (int64_t i = start; i < stop && i < Size(self); ++i) {
-    Ref<Object> item = ItemAt(self, i);
-    const int equal = RichCompareBool(item.get(), args.args[0], CompareOp::kEq);
-    if (equal < 0) return nullptr;
-    if (equal > 0) return NewInt(i);
-  }
-  return Raise(WellKnown::kValueError, "list.index(x): x not in list");
+  return SequenceIndex(self, args, &ItemSpan, "list.index(x): x not in list");
 }
 
 Ref<Object> ListCount(Object* self, const CallArgs& args) {
-  if (!CheckOneArg(args, "list.count")) return nullptr;
-  int64_t count = 0;
-  for (int64_t i = 0; i < Size(self); ++i) {
-    Ref<Object> item = ItemAt(self, i);
-    const int equal = RichCompareBool(item.get(), args.args[0], CompareOp::kEq);
-    if (equal < 0) return nullptr;
-    count += equal;
-  }
-  return NewInt(count);
+  return SequenceCount(self, args, &ItemSpan, "list.count");
 }
 
 Ref<Object> ListClear(Object* self, const CallArgs& args) {
@@ -397,26 +319,19 @@ Ref<Object> ListReverse(Object* self, const CallArgs& args) {
 
 // sort(*, key=None, reverse=False).
 Ref<Object> ListSortMethod(Object* self, const CallArgs& args) {
-  if (args.positional_count() != 0) {
-    return Raise(WellKnown::kTypeError, "sort() takes no positional arguments");
+  Object* bound[2];  // key, reverse
+  if (!BindArgs(args, {.function = "sort", .names = {"key", "reverse"}, .max_positional = 0},
+                bound)) {
+    return nullptr;
   }
-  Object* key = nullptr;
-  bool reverse = false;
-  for (size_t i = 0; i < args.kwnames.size(); ++i) {
-    std::string_view name = args.kwnames[i]->text();
-    Object* value = args.keyword_values()[i];
-    if (name == "key") {
-      key = value == None() ? nullptr : value;
-    } else if (name == "reverse") {
-      std::optional<int64_t> flag = IndexAsInt64(value);
-      if (!flag) return nullptr;
-      reverse = *flag != 0;
-    } else {
-      return Raise(WellKnown::kTypeError,
-                   StrCat("sort() got an unexpected keyword argument '", name, "'"));
-    }
+  auto [key, reverse] = bound;
+  bool descending = false;
+  if (reverse != nullptr) {
+    std::optional<int64_t> flag = IndexAsInt64(reverse);
+    if (!flag) return nullptr;
+    descending = *flag != 0;
   }
-  if (!ListSort(self, key, reverse)) return nullptr;
+  if (!ListSort(self, key == None() ? nullptr : key, descending)) return nullptr;
   return NoneRef();
 }
 
@@ -430,7 +345,7 @@ constexpr TypeMember kListMembers[] = {
 constexpr TypeSlots ListSlots() {
   TypeSlots slots = SlotsFor<ListObject>(&ListObject::Clear);
   slots.repr = &ListRepr;
-  slots.hash = &ListHash;
+  slots.hash = &HashNotImplemented;
   slots.richcompare = &ListRichCompare;
   slots.length = &ListLength;
   slots.getitem = &ListGetItem;

@@ -25,6 +25,7 @@
 #include "objects/well_known.h"
 #include "runtime/runtime.h"
 #include "runtime/static_type.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 namespace {
@@ -48,66 +49,22 @@ ISLET_BUILTIN_TYPE(kShrinkingIndexType, "test_shrinking_index", {.slots = Shrink
 
 namespace {
 
-class ListTest : public ::testing::Test {
+class ListTest : public testing::ObjectTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    attached_ = std::make_unique<AttachGuard>(*Runtime::MainInterpreter());
-  }
-  void TearDown() override {
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
-  }
-
   static TypeObject* ListType() { return WellKnownType(WellKnown::kList); }
 
-  static Ref<Object> Ints(std::initializer_list<int64_t> values) {
-    std::vector<Ref<Object>> items;
-    for (int64_t value : values) items.push_back(NewInt(value));
-    return NewList(std::move(items));
-  }
   static Ref<Object> Slice(Object* start, Object* stop, Object* step = None()) {
     return NewSlice(Ref<Object>::Borrow(start), Ref<Object>::Borrow(stop),
                     Ref<Object>::Borrow(step));
   }
-
-  // repr(result), or "Error: message" if it is null.
-  static std::string Show(const Ref<Object>& result) {
-    if (!result) return std::string(TakeExceptionAsStatus().message());
-    std::optional<std::string> text = ReprText(result.get());
-    if (!text) return "repr failed: " + std::string(TakeExceptionAsStatus().message());
-    return *text;
-  }
-  static std::string Method(Object* self, std::string_view name,
-                            std::initializer_list<Object*> args = {}) {
-    return Show(CallMethod(self, name, args));
-  }
-  // self.name(*positional, **keywords).
-  static std::string MethodKw(
-      Object* self, std::string_view name, std::initializer_list<Object*> positional,
-      std::initializer_list<std::pair<std::string_view, Object*>> keywords) {
-    Ref<Object> method = GetAttr(self, name);
-    if (!method) return Show(method);
-    std::vector<Object*> args(positional);
-    std::vector<const Name*> names;
-    for (const auto& [keyword, value] : keywords) {
-      names.push_back(Interpreter::Current()->Intern(keyword));
-      args.push_back(value);
-    }
-    return Show(Call(method.get(), CallArgs{.args = args, .kwnames = names}));
-  }
-  // The status message of the pending exception, after a failed bool/int result.
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
-
-  std::unique_ptr<AttachGuard> attached_;
 };
 
 TEST_F(ListTest, ContainersOracleMethodsPrintWhatCPythonPrints) {
   // l = [5, 3, 8]; l.append(1); l.extend([9, 0]); l.insert(0, 7)
-  Ref<Object> l = Ints({5, 3, 8});
+  Ref<Object> l = IntList({5, 3, 8});
   Ref<Object> one = NewInt(1), zero = NewInt(0), seven = NewInt(7), eight = NewInt(8);
   Ref<Object> three = NewInt(3);
-  Ref<Object> tail = Ints({9, 0});
+  Ref<Object> tail = IntList({9, 0});
   EXPECT_EQ(Method(l.get(), "append", {one.get()}), "None");
   EXPECT_EQ(Method(l.get(), "extend", {tail.get()}), "None");
   EXPECT_EQ(Method(l.get(), "insert", {zero.get(), seven.get()}), "None");
@@ -153,7 +110,7 @@ TEST_F(ListTest, ReprShowsItemsAndSelfReferenceAsEllipsis) {
   Ref<Object> mixed = NewList({NewInt(1), a, NewInt(-2)});
   EXPECT_EQ(Show(mixed), "[1, 'a', -2]");
   // l = [1]; l.append(l): "[1, [...]]"; the guard ends with the repr.
-  Ref<Object> self_ref = Ints({1});
+  Ref<Object> self_ref = IntList({1});
   ListItems(self_ref.get()).push_back(self_ref);
   EXPECT_EQ(Show(self_ref), "[1, [...]]");
   Ref<Object> outer = NewList({self_ref});
@@ -165,7 +122,7 @@ TEST_F(ListTest, ConstructionFromIterables) {
   EXPECT_EQ(Show(Call(ListType(), {})), "[]");
   Ref<Object> tuple = NewTuple({None(), True()});
   EXPECT_EQ(Show(Call(ListType(), {tuple.get()})), "[None, True]");
-  Ref<Object> source = Ints({1, 2});
+  Ref<Object> source = IntList({1, 2});
   Ref<Object> copy = Call(ListType(), {source.get()});
   EXPECT_EQ(Show(copy), "[1, 2]");
   EXPECT_NE(copy.get(), source.get());
@@ -182,14 +139,14 @@ TEST_F(ListTest, ConstructionFromIterables) {
   EXPECT_EQ(Show(Call(ListType(), CallArgs{.args = args, .kwnames = names})),
             "TypeError: list() takes no keyword arguments");
   // __init__ (the init slot) replaces the contents.
-  Ref<Object> target = Ints({7, 8, 9});
+  Ref<Object> target = IntList({7, 8, 9});
   std::vector<Object*> init_args = {tuple.get()};
   EXPECT_TRUE(ListType()->slots().init(target.get(), CallArgs{.args = init_args}));
   EXPECT_EQ(Show(target), "[None, True]");
 }
 
 TEST_F(ListTest, IndexingWithIntsAndSlices) {
-  Ref<Object> l = Ints({0, 1, 2, 3, 4, 5});
+  Ref<Object> l = IntList({0, 1, 2, 3, 4, 5});
   Ref<Object> minus_one = NewInt(-1), minus_seven = NewInt(-7), six = NewInt(6);
   Ref<Object> two = NewInt(2), four = NewInt(4), minus_two = NewInt(-2);
   EXPECT_EQ(Show(GetItem(l.get(), minus_one.get())), "5");
@@ -215,7 +172,7 @@ TEST_F(ListTest, IndexingWithIntsAndSlices) {
 }
 
 TEST_F(ListTest, ItemAndSliceAssignmentAndDeletion) {
-  Ref<Object> l = Ints({0, 1, 2, 3, 4, 5});
+  Ref<Object> l = IntList({0, 1, 2, 3, 4, 5});
   Ref<Object> zero = NewInt(0), one = NewInt(1), two = NewInt(2), three = NewInt(3);
   Ref<Object> ten = NewInt(10), minus_one = NewInt(-1), six = NewInt(6);
   ASSERT_TRUE(SetItem(l.get(), minus_one.get(), ten.get()));
@@ -229,7 +186,7 @@ TEST_F(ListTest, ItemAndSliceAssignmentAndDeletion) {
 
   // l[1:3] = [7, 8, 9] grows; l[1:4] = [] shrinks; l[2:2] = (x,) inserts.
   Ref<Object> one_to_three = Slice(one.get(), three.get());
-  Ref<Object> seven_eight_nine = Ints({7, 8, 9});
+  Ref<Object> seven_eight_nine = IntList({7, 8, 9});
   ASSERT_TRUE(SetItem(l.get(), one_to_three.get(), seven_eight_nine.get()));
   EXPECT_EQ(Show(l), "[1, 7, 8, 9, 4, 10]");
   Ref<Object> one_to_four = Slice(one.get(), NewInt(4).get());
@@ -242,7 +199,7 @@ TEST_F(ListTest, ItemAndSliceAssignmentAndDeletion) {
   EXPECT_EQ(Show(l), "[1, 4, None, 10]");
   // s[5:2] = [...] inserts before 5, not before 2 (clipped to the length here).
   Ref<Object> reversed_bounds = Slice(three.get(), one.get());
-  ASSERT_TRUE(SetItem(l.get(), reversed_bounds.get(), Ints({6}).get()));
+  ASSERT_TRUE(SetItem(l.get(), reversed_bounds.get(), IntList({6}).get()));
   EXPECT_EQ(Show(l), "[1, 4, None, 6, 10]");
   // a[:] = a (a copy is taken first).
   Ref<Object> all = Slice(None(), None());
@@ -253,9 +210,9 @@ TEST_F(ListTest, ItemAndSliceAssignmentAndDeletion) {
 
   // Extended slices: lengths must match; deletion removes the stride.
   Ref<Object> evens = Slice(None(), None(), two.get());
-  ASSERT_TRUE(SetItem(l.get(), evens.get(), Ints({-1, -2, -3}).get()));
+  ASSERT_TRUE(SetItem(l.get(), evens.get(), IntList({-1, -2, -3}).get()));
   EXPECT_EQ(Show(l), "[-1, 4, -2, 6, -3]");
-  EXPECT_FALSE(SetItem(l.get(), evens.get(), Ints({1, 2}).get()));
+  EXPECT_FALSE(SetItem(l.get(), evens.get(), IntList({1, 2}).get()));
   EXPECT_EQ(Error(),
             "ValueError: attempt to assign sequence of size 2 to extended slice of size 3");
   Ref<Object> backwards = Slice(None(), None(), minus_one.get());
@@ -263,7 +220,7 @@ TEST_F(ListTest, ItemAndSliceAssignmentAndDeletion) {
   EXPECT_EQ(Show(l), "[-3, 6, -2, 4, -1]");
   ASSERT_TRUE(DelItem(l.get(), evens.get()));
   EXPECT_EQ(Show(l), "[6, 4]");
-  Ref<Object> l2 = Ints({0, 1, 2, 3, 4, 5, 6});
+  Ref<Object> l2 = IntList({0, 1, 2, 3, 4, 5, 6});
   Ref<Object> odd_backwards = Slice(NewInt(5).get(), None(), NewInt(-2).get());
   ASSERT_TRUE(DelItem(l2.get(), odd_backwards.get()));
   EXPECT_EQ(Show(l2), "[0, 2, 4, 6]");
@@ -277,27 +234,27 @@ TEST_F(ListTest, ItemAndSliceAssignmentAndDeletion) {
 TEST_F(ListTest, SlicesAreAdjustedToTheListAsItIsAfterTheirIndexMethodsRan) {
   Ref<Object> shrinker = Interpreter::Current()->NewObject<Object>(&kShrinkingIndexType);
   Ref<Object> slice = Slice(shrinker.get(), None());  // l[shrinker:]
-  Ref<Object> l = Ints({0, 1, 2, 3, 4});
+  Ref<Object> l = IntList({0, 1, 2, 3, 4});
   shrink_target = l.get();
   EXPECT_EQ(Show(GetItem(l.get(), slice.get())), "[]");
-  Ref<Object> m = Ints({0, 1, 2, 3, 4});
+  Ref<Object> m = IntList({0, 1, 2, 3, 4});
   shrink_target = m.get();
   ASSERT_TRUE(DelItem(m.get(), slice.get()));
   EXPECT_EQ(Show(m), "[]");
-  Ref<Object> n = Ints({0, 1, 2, 3, 4});
+  Ref<Object> n = IntList({0, 1, 2, 3, 4});
   shrink_target = n.get();
-  ASSERT_TRUE(SetItem(n.get(), slice.get(), Ints({7}).get()));
+  ASSERT_TRUE(SetItem(n.get(), slice.get(), IntList({7}).get()));
   EXPECT_EQ(Show(n), "[7]");
   // Without shrinking, the object works as the index 2.
-  EXPECT_EQ(Show(GetItem(Ints({0, 1, 2, 3}).get(), slice.get())), "[2, 3]");
-  EXPECT_EQ(Show(GetItem(Ints({5, 6, 7}).get(), shrinker.get())), "7");
+  EXPECT_EQ(Show(GetItem(IntList({0, 1, 2, 3}).get(), slice.get())), "[2, 3]");
+  EXPECT_EQ(Show(GetItem(IntList({5, 6, 7}).get(), shrinker.get())), "7");
 }
 
 TEST_F(ListTest, ComparisonIsLexicographicForAllSixOperators) {
-  Ref<Object> a = Ints({1, 2, 3});
-  Ref<Object> b = Ints({1, 2, 4});
-  Ref<Object> prefix = Ints({1, 2});
-  Ref<Object> same = Ints({1, 2, 3});
+  Ref<Object> a = IntList({1, 2, 3});
+  Ref<Object> b = IntList({1, 2, 4});
+  Ref<Object> prefix = IntList({1, 2});
+  Ref<Object> same = IntList({1, 2, 3});
   auto compare = [](Object* x, Object* y, CompareOp op) { return RichCompareBool(x, y, op); };
   EXPECT_EQ(compare(a.get(), same.get(), CompareOp::kEq), 1);
   EXPECT_EQ(compare(a.get(), b.get(), CompareOp::kEq), 0);
@@ -320,11 +277,11 @@ TEST_F(ListTest, ComparisonIsLexicographicForAllSixOperators) {
   EXPECT_EQ(compare(with_str.get(), prefix.get(), CompareOp::kLt), -1);
   EXPECT_EQ(Error(), "TypeError: '<' not supported between instances of 'str' and 'int'");
   // [1] == [1] (basics.py).
-  EXPECT_EQ(compare(Ints({1}).get(), Ints({1}).get(), CompareOp::kEq), 1);
+  EXPECT_EQ(compare(IntList({1}).get(), IntList({1}).get(), CompareOp::kEq), 1);
 }
 
 TEST_F(ListTest, ContainsCountIndexRemove) {
-  Ref<Object> l = Ints({1, 5, 1, 7});
+  Ref<Object> l = IntList({1, 5, 1, 7});
   Ref<Object> one = NewInt(1), five = NewInt(5), nine = NewInt(9), two = NewInt(2);
   EXPECT_EQ(Contains(l.get(), five.get()), 1);  // 5 in [1, 5]
   EXPECT_EQ(Contains(l.get(), nine.get()), 0);
@@ -348,7 +305,7 @@ TEST_F(ListTest, ContainsCountIndexRemove) {
 }
 
 TEST_F(ListTest, MutatingMethodsAndTheirErrors) {
-  Ref<Object> l = Ints({1, 2, 3});
+  Ref<Object> l = IntList({1, 2, 3});
   Ref<Object> minus_ten = NewInt(-10), ten = NewInt(10), zero = NewInt(0), x = NewStr("x");
   EXPECT_EQ(Method(l.get(), "insert", {minus_ten.get(), zero.get()}), "None");  // clamps to 0
   EXPECT_EQ(Method(l.get(), "insert", {ten.get(), x.get()}), "None");           // and to len
@@ -373,8 +330,8 @@ TEST_F(ListTest, MutatingMethodsAndTheirErrors) {
 }
 
 TEST_F(ListTest, ConcatenationAndRepetition) {
-  Ref<Object> a = Ints({1, 2});
-  Ref<Object> b = Ints({3});
+  Ref<Object> a = IntList({1, 2});
+  Ref<Object> b = IntList({3});
   Ref<Object> two = NewInt(2), zero = NewInt(0), one = NewInt(1);
   EXPECT_EQ(Show(BinaryOperation(a.get(), b.get(), BinaryOp::kAdd)), "[1, 2, 3]");
   EXPECT_EQ(Show(a), "[1, 2]");
@@ -403,7 +360,7 @@ TEST_F(ListTest, ConcatenationAndRepetition) {
 }
 
 TEST_F(ListTest, SortIsStableAndHonoursKeyAndReverse) {
-  Ref<Object> l = Ints({3, 1, 2});
+  Ref<Object> l = IntList({3, 1, 2});
   EXPECT_EQ(MethodKw(l.get(), "sort", {}, {{"reverse", True()}}),
             "None");  // sorted(..., reverse=True)
   EXPECT_EQ(Show(l), "[3, 2, 1]");
@@ -434,13 +391,13 @@ TEST_F(ListTest, SortErrors) {
             "TypeError: '<' not supported between instances of 'str' and 'int'");
   // A key function that changes the list: the list looks empty meanwhile, and
   // what it added is dropped.
-  Ref<Object> single = Ints({5});
+  Ref<Object> single = IntList({5});
   Ref<Object> append = GetAttr(single.get(), "append");
   ASSERT_TRUE(append);
   EXPECT_EQ(MethodKw(single.get(), "sort", {}, {{"key", append.get()}}),
             "ValueError: list modified during sort");
   EXPECT_EQ(Show(single), "[5]");
-  Ref<Object> l = Ints({2, 1});
+  Ref<Object> l = IntList({2, 1});
   EXPECT_EQ(Method(l.get(), "sort", {None()}), "TypeError: sort() takes no positional arguments");
   EXPECT_EQ(MethodKw(l.get(), "sort", {}, {{"cmp", None()}}),
             "TypeError: sort() got an unexpected keyword argument 'cmp'");
@@ -464,7 +421,7 @@ TEST_F(ListTest, SortErrors) {
 }
 
 TEST_F(ListTest, IterationSeesAppendsAndEndsOnShrink) {
-  Ref<Object> l = Ints({1, 2});
+  Ref<Object> l = IntList({1, 2});
   Ref<Object> iterator = GetIter(l.get());
   ASSERT_TRUE(iterator);
   EXPECT_EQ(TypeName(iterator->type()), "list_iterator");
@@ -480,7 +437,7 @@ TEST_F(ListTest, IterationSeesAppendsAndEndsOnShrink) {
   ListItems(l.get()).push_back(NewInt(4));
   EXPECT_FALSE(IterNext(iterator.get()));  // exhausted for good
   EXPECT_EQ(Method(iterator.get(), "__length_hint__"), "0");
-  Ref<Object> shrinking = Ints({1, 2, 3});
+  Ref<Object> shrinking = IntList({1, 2, 3});
   Ref<Object> second = GetIter(shrinking.get());
   EXPECT_EQ(Show(IterNext(second.get())), "1");
   ListItems(shrinking.get()).clear();
@@ -501,7 +458,7 @@ TEST_F(ListTest, IsUnhashableAndFalseWhenEmpty) {
 TEST_F(ListTest, SubclassInstancesAreListsOfTheSubclass) {
   Interpreter& interp = *Runtime::MainInterpreter();
   Ref<HeapType> sub = *HeapType::Create(interp, "MyList", {{ListType()}});
-  Ref<Object> source = Ints({1, 2});
+  Ref<Object> source = IntList({1, 2});
   Ref<Object> instance = Call(sub.get(), {source.get()});
   ASSERT_TRUE(instance) << TakeExceptionAsStatus();
   EXPECT_EQ(instance->type(), sub.get());

@@ -112,20 +112,11 @@ bool IsMapping(const Object* mapping) {
 
 // mappingproxy(mapping), the argument positional or by keyword.
 Ref<Object> MappingProxyNew(TypeObject*, const CallArgs& args) {
-  if (args.args.size() > 1) {
-    return Raise(WellKnown::kTypeError,
-                 StrCat("mappingproxy() takes at most 1 argument (", args.args.size(), " given)"));
+  Object* mapping;
+  if (!BindArgs(args, {.function = "mappingproxy", .names = {"mapping"}, .required = 1},
+                std::span(&mapping, 1))) {
+    return nullptr;
   }
-  if (args.kwnames.size() == 1 && args.kwnames[0]->text() != "mapping") {
-    return Raise(WellKnown::kTypeError,
-                 StrCat("mappingproxy() got an unexpected keyword argument '",
-                        args.kwnames[0]->text(), "'"));
-  }
-  if (args.args.empty()) {
-    return Raise(WellKnown::kTypeError,
-                 "mappingproxy() missing required argument 'mapping' (pos 1)");
-  }
-  Object* mapping = args.args[0];
   if (!IsMapping(mapping)) {
     return Raise(WellKnown::kTypeError, StrCat("mappingproxy() argument must be a mapping, not ",
                                                TypeDisplayName(mapping->type())));

@@ -22,50 +22,22 @@
 #include "objects/tuple.h"
 #include "objects/well_known.h"
 #include "runtime/runtime.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 namespace {
 
-class MappingProxyTest : public ::testing::Test {
+class MappingProxyTest : public testing::ObjectTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    attached_ = std::make_unique<AttachGuard>(*Runtime::MainInterpreter());
-  }
-  void TearDown() override {
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
-  }
-
   static TypeObject* ProxyType() { return WellKnownType(WellKnown::kMappingProxy); }
 
   // A class C with C.zeta = 1, C.alpha = 2.
-  static Ref<HeapType> Class() {
-    Interpreter& interp = *Interpreter::Current();
-    Ref<HeapType> cls = *HeapType::Create(interp, "C", {{WellKnownType(WellKnown::kObject)}});
-    interp.SetTypeDictEntry(*cls, interp.Intern("zeta"), NewInt(1));
-    interp.SetTypeDictEntry(*cls, interp.Intern("alpha"), NewInt(2));
+  Ref<HeapType> Class() {
+    Ref<HeapType> cls = NewClass("C", WellKnownType(WellKnown::kObject));
+    interp_->SetTypeDictEntry(*cls, interp_->Intern("zeta"), NewInt(1));
+    interp_->SetTypeDictEntry(*cls, interp_->Intern("alpha"), NewInt(2));
     return cls;
   }
-
-  // repr(result), or "Error: message" if it is null.
-  static std::string Show(const Ref<Object>& result) {
-    if (!result) return std::string(TakeExceptionAsStatus().message());
-    std::optional<std::string> text = ReprText(result.get());
-    if (!text) return "repr failed: " + std::string(TakeExceptionAsStatus().message());
-    return *text;
-  }
-  static std::string Method(Object* self, std::string_view name,
-                            std::initializer_list<Object*> args = {}) {
-    return Show(CallMethod(self, name, args));
-  }
-  static std::string ListOf(const Ref<Object>& iterable) {
-    if (!iterable) return Show(iterable);
-    return Show(ListFromIterable(iterable.get()));
-  }
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
-
-  std::unique_ptr<AttachGuard> attached_;
 };
 
 TEST_F(MappingProxyTest, ATypesDictIsALiveReadOnlyViewWithStrKeys) {

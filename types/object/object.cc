@@ -21,18 +21,12 @@ Ref<Object> ObjectRepr(Object* self) {
   char address[32];
   std::snprintf(address, sizeof(address), "%p", static_cast<void*>(self));
   std::string_view module = TypeModule(self->type());
-  if (module == "builtins") return NewStr(StrCat("<", TypeName(self->type()), " object at ", address, ">"));
+  if (module == "builtins")
+    return NewStr(StrCat("<", TypeName(self->type()), " object at ", address, ">"));
   return NewStr(StrCat("<", module, ".", TypeName(self->type()), " object at ", address, ">"));
 }
 
 Ref<Object> ObjectStr(Object* self) { return Repr(self); }
-
-// CPython's pointer hash: the address rotated by 4 bits (objects are aligned).
-int64_t ObjectHash(Object* self) {
-  uint64_t bits = reinterpret_cast<uintptr_t>(self);
-  int64_t hash = static_cast<int64_t>((bits >> 4) | (bits << 60));
-  return hash == -1 ? -2 : hash;
-}
 
 Ref<Object> ObjectRichCompare(Object* self, Object* other, CompareOp op) {
   switch (op) {
@@ -101,7 +95,7 @@ constexpr TypeSlots ObjectSlots() {
   TypeSlots slots = SlotsFor<Object>();
   slots.repr = &ObjectRepr;
   slots.str = &ObjectStr;
-  slots.hash = &ObjectHash;
+  slots.hash = &PointerHash;
   slots.richcompare = &ObjectRichCompare;
   slots.getattr = &GenericGetAttr;
   slots.setattr = &GenericSetAttr;
@@ -112,10 +106,8 @@ constexpr TypeSlots ObjectSlots() {
 
 }  // namespace
 
-ISLET_BUILTIN_TYPE(kObjectType, "object",
-                   {.base = nullptr,
-                    .flags = kTypeBaseType,
-                    .slots = ObjectSlots(),
-                    .members = kObjectMembers});
+ISLET_BUILTIN_TYPE(
+    kObjectType, "object",
+    {.base = nullptr, .flags = kTypeBaseType, .slots = ObjectSlots(), .members = kObjectMembers});
 
 }  // namespace islet

@@ -5,7 +5,6 @@
 // setter"). getter/setter/deleter return a copy with one callable replaced,
 // which is what the @x.setter decorator uses.
 
-#include <array>
 #include <optional>
 #include <string>
 
@@ -57,43 +56,15 @@ Ref<Object> OptionalAttr(Object* object, std::string_view name) {
   return value;
 }
 
-// Binds property's arguments (fget, fset, fdel, doc), positionally or by name,
-// with argument clinic's messages.
-bool BindArguments(const CallArgs& args, std::array<Object*, 4>& bound) {
-  constexpr std::string_view kNames[] = {"fget", "fset", "fdel", "doc"};
-  bound.fill(nullptr);
-  if (args.args.size() > bound.size()) {
-    Raise(WellKnown::kTypeError,
-          StrCat("property() takes at most 4 arguments (", args.args.size(), " given)"));
-    return false;
-  }
-  for (size_t i = 0; i < args.positional_count(); ++i) bound[i] = args.args[i];
-  for (size_t k = 0; k < args.kwnames.size(); ++k) {
-    std::string_view name = args.kwnames[k]->text();
-    size_t slot = 0;
-    while (slot < bound.size() && kNames[slot] != name) ++slot;
-    if (slot == bound.size()) {
-      Raise(WellKnown::kTypeError,
-            StrCat("property() got an unexpected keyword argument '", name, "'"));
-      return false;
-    }
-    if (bound[slot] != nullptr) {
-      Raise(WellKnown::kTypeError, StrCat("argument for property() given by name ('", name,
-                                          "') and position (", slot + 1, ")"));
-      return false;
-    }
-    bound[slot] = args.keyword_values()[k];
-  }
-  return true;
-}
-
 Ref<Object> PropertyNew(TypeObject* type, const CallArgs&) {
   return Interpreter::Current()->NewObject<PropertyObject>(type);
 }
 
 bool PropertyInit(Object* self, const CallArgs& args) {
-  std::array<Object*, 4> bound;
-  if (!BindArguments(args, bound)) return false;
+  Object* bound[4];
+  if (!BindArgs(args, {.function = "property", .names = {"fget", "fset", "fdel", "doc"}}, bound)) {
+    return false;
+  }
   PropertyObject* property = AsProperty(self);
   property->getter = NullIfNone(bound[0]);
   property->setter = NullIfNone(bound[1]);

@@ -7,8 +7,9 @@
 // The class derives from set so that set's methods can serve as the accessors:
 // fget = set.copy, fset = set.add, fdel = set.clear.
 
-#include <optional>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -20,27 +21,23 @@
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/well_known.h"
-#include "runtime/runtime.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 namespace {
 
-class PropertyTest : public ::testing::Test {
+class PropertyTest : public testing::ObjectTest {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    interp_ = Runtime::MainInterpreter();
-    attached_.emplace(*interp_);
-    TypeObject* bases[] = {WellKnownType(WellKnown::kSet)};
-    cls_ = *HeapType::Create(*interp_, "C", bases);
+    ASSERT_NO_FATAL_FAILURE(ObjectTest::SetUp());
+    cls_ = NewClass("C", WellKnownType(WellKnown::kSet));
     instance_ = Call(cls_.get(), {});
     ASSERT_TRUE(instance_) << TakeExceptionAsStatus();
   }
   void TearDown() override {
     instance_.reset();
     cls_.reset();
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
+    ObjectTest::TearDown();
   }
 
   static Object* PropertyType() { return WellKnownType(WellKnown::kProperty); }
@@ -48,25 +45,14 @@ class PropertyTest : public ::testing::Test {
   static Ref<Object> SetMethod(std::string_view name) {
     return GetAttr(WellKnownType(WellKnown::kSet), name);
   }
-  // property(*positional, **{names: values}).
-  Ref<Object> NewProperty(
-      std::initializer_list<Object*> positional,
-      std::initializer_list<std::pair<std::string_view, Object*>> keywords = {}) {
-    std::vector<Object*> args(positional);
-    std::vector<const Name*> names;
-    for (const auto& [name, value] : keywords) {
-      names.push_back(interp_->Intern(name));
-      args.push_back(value);
-    }
-    return Call(PropertyType(), CallArgs{.args = args, .kwnames = names});
+  // property(*positional, **keywords).
+  static Ref<Object> NewProperty(std::initializer_list<Arg> positional, Kwargs keywords = {}) {
+    return CallWith(PropertyType(), positional, keywords);
   }
   void Install(std::string_view name, const Ref<Object>& value) {
     interp_->SetTypeDictEntry(*cls_, interp_->Intern(name), value);
   }
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
 
-  Interpreter* interp_ = nullptr;
-  std::optional<AttachGuard> attached_;
   Ref<HeapType> cls_;
   Ref<Object> instance_;
 };

@@ -5,10 +5,9 @@
 
 #include "interp/interpreter.h"
 #include "objects/args.h"
-#include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/protocol.h"
 #include "runtime/static_type.h"
-#include "runtime/str_cat.h"
 
 namespace islet {
 namespace {
@@ -22,8 +21,6 @@ class RangeIteratorObject : public Object {
   const int64_t length;
   int64_t index = 0;
 };
-
-Ref<Object> RangeIteratorIter(Object* self) { return Ref<Object>::Borrow(self); }
 
 Ref<Object> RangeIteratorNext(Object* self) {
   auto* iterator = static_cast<RangeIteratorObject*>(self);
@@ -42,15 +39,10 @@ constexpr TypeMember kRangeIteratorMembers[] = {
     Method("__length_hint__", &RangeIteratorLengthHint),
 };
 
-Ref<Object> RangeIteratorNew(TypeObject* type, const CallArgs&) {
-  return Raise(WellKnown::kTypeError, StrCat("cannot create '", type->name(), "' instances"));
-}
-
 constexpr TypeSlots RangeIteratorSlots() {
   TypeSlots slots = SlotsFor<RangeIteratorObject>();
-  slots.iter = &RangeIteratorIter;
+  slots.iter = &SelfIter;
   slots.next = &RangeIteratorNext;
-  slots.new_instance = &RangeIteratorNew;
   return slots;
 }
 

@@ -25,21 +25,13 @@
 #include "objects/tuple.h"
 #include "objects/well_known.h"
 #include "runtime/runtime.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 namespace {
 
-class RangeTest : public ::testing::Test {
+class RangeTest : public testing::ObjectTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    attached_ = std::make_unique<AttachGuard>(*Runtime::MainInterpreter());
-  }
-  void TearDown() override {
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
-  }
-
   static TypeObject* RangeType() { return WellKnownType(WellKnown::kRange); }
 
   // range(*args) with int arguments.
@@ -54,25 +46,6 @@ class RangeTest : public ::testing::Test {
     EXPECT_TRUE(range) << TakeExceptionAsStatus();
     return range;
   }
-  static Ref<Object> Big(std::string_view decimal) {
-    return Call(WellKnownType(WellKnown::kInt), {NewStr(decimal).get()});
-  }
-
-  // repr(result), or "Error: message" if it is null.
-  static std::string Show(const Ref<Object>& result) {
-    if (!result) return std::string(TakeExceptionAsStatus().message());
-    std::optional<std::string> text = ReprText(result.get());
-    if (!text) return "repr failed: " + std::string(TakeExceptionAsStatus().message());
-    return *text;
-  }
-  static std::string Method(Object* self, std::string_view name,
-                            std::initializer_list<Object*> args = {}) {
-    return Show(CallMethod(self, name, args));
-  }
-  static std::string ListOf(Object* iterable) { return Show(ListFromIterable(iterable)); }
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
-
-  std::unique_ptr<AttachGuard> attached_;
 };
 
 TEST_F(RangeTest, BasicsOracleUses) {
@@ -116,16 +89,16 @@ TEST_F(RangeTest, ConstructionAndRepr) {
 }
 
 TEST_F(RangeTest, BoundsBeyondInt64AreOverflowErrors) {
-  Ref<Object> huge = Big("1" + std::string(30, '0'));
+  Ref<Object> huge = BigInt("1" + std::string(30, '0'));
   ASSERT_TRUE(huge);
   EXPECT_EQ(Show(Call(RangeType(), {huge.get()})),
             "OverflowError: Python int too large to convert to C ssize_t");
   // Bounds that fit, with a length that does not.
-  Ref<Object> low = Big("-9223372036854775808"), high = Big("9223372036854775807");
+  Ref<Object> low = BigInt("-9223372036854775808"), high = BigInt("9223372036854775807");
   EXPECT_EQ(Show(Call(RangeType(), {low.get(), high.get()})),
             "OverflowError: Python int too large to convert to C ssize_t");
   // Near the limits with a big step: fine, and the items are exact.
-  Ref<Object> step = Big("4611686018427387904");  // 2**62
+  Ref<Object> step = BigInt("4611686018427387904");  // 2**62
   Ref<Object> wide = Call(RangeType(), {low.get(), high.get(), step.get()});
   ASSERT_TRUE(wide) << TakeExceptionAsStatus();
   EXPECT_EQ(Length(wide.get()), 4);
@@ -155,7 +128,7 @@ TEST_F(RangeTest, IndexingAndSlicing) {
   EXPECT_EQ(Show(GetItem(r.get(), zero.get())), "0");
   EXPECT_EQ(Show(GetItem(r.get(), minus_one.get())), "9");
   EXPECT_EQ(Show(GetItem(r.get(), four.get())), "IndexError: range object index out of range");
-  Ref<Object> huge = Big("1" + std::string(30, '0'));
+  Ref<Object> huge = BigInt("1" + std::string(30, '0'));
   EXPECT_EQ(Show(GetItem(r.get(), huge.get())), "IndexError: range object index out of range");
   Ref<Object> a = NewStr("a");
   EXPECT_EQ(Show(GetItem(r.get(), a.get())),

@@ -6,10 +6,8 @@
 #include "objects/set.h"
 
 #include "objects/args.h"
-#include "objects/errors.h"
 #include "objects/protocol.h"
 #include "runtime/static_type.h"
-#include "runtime/str_cat.h"
 
 namespace islet {
 namespace {
@@ -25,12 +23,6 @@ bool SetInit(Object* self, const CallArgs& args) {
   SetObject* set = AsSet(self);
   if (set->size() > 0) set->ClearItems();
   return args.args.empty() || SetUpdate(self, args.args[0]);
-}
-
-// A set's value changes, so it has no hash (CPython's PyObject_HashNotImplemented).
-int64_t SetHash(Object* self) {
-  Raise(WellKnown::kTypeError, StrCat("unhashable type: '", TypeDisplayName(self->type()), "'"));
-  return -1;
 }
 
 constexpr TypeMember kSetMembers[] = {
@@ -54,17 +46,8 @@ constexpr TypeMember kSetMembers[] = {
 };
 
 constexpr TypeSlots SetSlots() {
-  TypeSlots slots = SlotsFor<SetObject>(&SetObject::Clear);
-  slots.repr = &SetRepr;
-  slots.hash = &SetHash;
-  slots.richcompare = &SetRichCompare;
-  slots.iter = &SetIter;
-  slots.length = &SetLength;
-  slots.contains = &SetContainsSlot;
-  slots.subtract = &SetSubtract;
-  slots.bit_and = &SetAnd;
-  slots.bit_or = &SetOr;
-  slots.bit_xor = &SetXor;
+  TypeSlots slots = AnySetSlots();
+  slots.hash = &HashNotImplemented;  // a set's value changes
   slots.new_instance = &SetNew;
   slots.init = &SetInit;
   return slots;

@@ -4,6 +4,7 @@
 #include "objects/args.h"
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/protocol.h"
 #include "objects/set.h"
 #include "runtime/static_type.h"
 
@@ -11,8 +12,6 @@ namespace islet {
 namespace {
 
 SetIteratorObject* AsIterator(Object* self) { return static_cast<SetIteratorObject*>(self); }
-
-Ref<Object> SetIteratorIter(Object* self) { return Ref<Object>::Borrow(self); }
 
 Ref<Object> SetIteratorNext(Object* self) {
   SetIteratorObject* iterator = AsIterator(self);
@@ -44,7 +43,7 @@ constexpr TypeMember kSetIteratorMembers[] = {
 
 constexpr TypeSlots SetIteratorSlots() {
   TypeSlots slots = SlotsFor<SetIteratorObject>(&SetIteratorObject::Clear);
-  slots.iter = &SetIteratorIter;
+  slots.iter = &SelfIter;
   slots.next = &SetIteratorNext;
   return slots;
 }

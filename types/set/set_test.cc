@@ -25,6 +25,7 @@
 #include "objects/well_known.h"
 #include "runtime/runtime.h"
 #include "runtime/str_cat.h"
+#include "tests/testing/object_test_support.h"
 #include "types/set/test_key.h"
 
 namespace islet {
@@ -35,17 +36,8 @@ using testing::KeyObject;
 using testing::kUnhashable;
 using testing::NewTestKey;
 
-class SetTest : public ::testing::Test {
+class SetTest : public testing::ObjectTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    attached_.emplace(*Runtime::MainInterpreter());
-  }
-  void TearDown() override {
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
-  }
-
   static Ref<Object> Key(int64_t value) { return NewTestKey(value); }
   // A set built by adding `values` in order, as a set display does.
   static Ref<Object> Set(std::initializer_list<int64_t> values) {
@@ -57,35 +49,24 @@ class SetTest : public ::testing::Test {
     Ref<Object> set = Set(values);
     return Call(WellKnownType(WellKnown::kFrozenSet), {set.get()});
   }
-  static std::string Repr(Object* object) {
-    std::optional<std::string> text = ReprText(object);
-    return text ? *text : "<repr failed: " + std::string(TakeExceptionAsStatus().message()) + ">";
-  }
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
   static bool Equal(Object* left, Object* right) {
     return RichCompareBool(left, right, CompareOp::kEq) == 1;
   }
-  static Ref<Object> Method(Object* self, std::string_view name,
-                            std::initializer_list<Object*> args) {
-    return CallMethod(self, name, args);
-  }
   static Object* SetType() { return WellKnownType(WellKnown::kSet); }
-
-  std::optional<AttachGuard> attached_;
 };
 
 TEST_F(SetTest, EmptyReprs) {
-  EXPECT_EQ(Repr(NewSet().get()), "set()");
-  EXPECT_EQ(Repr(Call(SetType(), {}).get()), "set()");
-  EXPECT_EQ(Repr(Call(WellKnownType(WellKnown::kFrozenSet), {}).get()), "frozenset()");
+  EXPECT_EQ(Show(NewSet().get()), "set()");
+  EXPECT_EQ(Show(Call(SetType(), {}).get()), "set()");
+  EXPECT_EQ(Show(Call(WellKnownType(WellKnown::kFrozenSet), {}).get()), "frozenset()");
 }
 
 TEST_F(SetTest, ReprFollowsCPythonTableOrder) {
-  EXPECT_EQ(Repr(Set({1, 10, 5}).get()), "{1, 10, 5}");
-  EXPECT_EQ(Repr(Set({9, 1}).get()), "{9, 1}");
-  EXPECT_EQ(Repr(Set({1, 9}).get()), "{1, 9}");
-  EXPECT_EQ(Repr(Set({100, 3, 68, 35, 1000, 7, 8, 9}).get()), "{35, 3, 100, 68, 7, 1000, 8, 9}");
-  EXPECT_EQ(Repr(Set({0, 8, 16, 24, 32, 40}).get()), "{0, 32, 8, 40, 16, 24}");
+  EXPECT_EQ(Show(Set({1, 10, 5}).get()), "{1, 10, 5}");
+  EXPECT_EQ(Show(Set({9, 1}).get()), "{9, 1}");
+  EXPECT_EQ(Show(Set({1, 9}).get()), "{1, 9}");
+  EXPECT_EQ(Show(Set({100, 3, 68, 35, 1000, 7, 8, 9}).get()), "{35, 3, 100, 68, 7, 1000, 8, 9}");
+  EXPECT_EQ(Show(Set({0, 8, 16, 24, 32, 40}).get()), "{0, 32, 8, 40, 16, 24}");
 }
 
 TEST_F(SetTest, LargeTablesGrowAsCPythonsDo) {
@@ -95,29 +76,29 @@ TEST_F(SetTest, LargeTablesGrowAsCPythonsDo) {
     ASSERT_TRUE(SetAdd(set.get(), Key(i).get()));
     expected += StrCat(i == 0 ? "" : ", ", i);
   }
-  EXPECT_EQ(Repr(set.get()), "{" + expected + "}");
+  EXPECT_EQ(Show(set.get()), "{" + expected + "}");
   EXPECT_EQ(Length(set.get()), 64);
 }
 
 TEST_F(SetTest, DeletedSlotsAreReused) {
   Ref<Object> set = NewSet();
   for (int64_t i = 0; i < 20; ++i) ASSERT_TRUE(SetAdd(set.get(), Key(i).get()));
-  for (int64_t i = 0; i < 20; i += 2) ASSERT_TRUE(Method(set.get(), "discard", {Key(i).get()}));
-  ASSERT_TRUE(Method(set.get(), "add", {Key(40).get()}));
-  ASSERT_TRUE(Method(set.get(), "add", {Key(2).get()}));
-  EXPECT_EQ(Repr(set.get()), "{1, 3, 5, 7, 9, 11, 13, 15, 17, 2, 19, 40}");
+  for (int64_t i = 0; i < 20; i += 2) ASSERT_TRUE(CallMethod(set.get(), "discard", {Key(i).get()}));
+  ASSERT_TRUE(CallMethod(set.get(), "add", {Key(40).get()}));
+  ASSERT_TRUE(CallMethod(set.get(), "add", {Key(2).get()}));
+  EXPECT_EQ(Show(set.get()), "{1, 3, 5, 7, 9, 11, 13, 15, 17, 2, 19, 40}");
 }
 
 TEST_F(SetTest, PopStartsAfterTheLastPopped) {
   Ref<Object> set = Set({5, 13, 21, 3});
   std::vector<std::string> popped;
   for (int i = 0; i < 4; ++i) {
-    Ref<Object> item = Method(set.get(), "pop", {});
+    Ref<Object> item = CallMethod(set.get(), "pop", {});
     ASSERT_TRUE(item) << TakeExceptionAsStatus();
-    popped.push_back(Repr(item.get()));
+    popped.push_back(Show(item.get()));
   }
   EXPECT_THAT(popped, ::testing::ElementsAre("3", "13", "21", "5"));
-  EXPECT_FALSE(Method(set.get(), "pop", {}));
+  EXPECT_FALSE(CallMethod(set.get(), "pop", {}));
   EXPECT_TRUE(ExceptionMatches(WellKnown::kKeyError));
   ClearException();
 }
@@ -135,24 +116,24 @@ TEST_F(SetTest, ElementsAreFoundByHashAndEquality) {
 
 TEST_F(SetTest, MutatingMethods) {
   Ref<Object> set = Set({1, 2});
-  EXPECT_EQ(Method(set.get(), "add", {Key(3).get()}).get(), None());
-  EXPECT_EQ(Method(set.get(), "discard", {Key(9).get()}).get(), None());
-  EXPECT_EQ(Method(set.get(), "remove", {Key(1).get()}).get(), None());
+  EXPECT_EQ(CallMethod(set.get(), "add", {Key(3).get()}).get(), None());
+  EXPECT_EQ(CallMethod(set.get(), "discard", {Key(9).get()}).get(), None());
+  EXPECT_EQ(CallMethod(set.get(), "remove", {Key(1).get()}).get(), None());
   EXPECT_TRUE(Equal(set.get(), Set({2, 3}).get()));
-  EXPECT_FALSE(Method(set.get(), "remove", {None()}));
+  EXPECT_FALSE(CallMethod(set.get(), "remove", {None()}));
   EXPECT_EQ(Error(), "KeyError: None");
-  EXPECT_EQ(Method(set.get(), "clear", {}).get(), None());
-  EXPECT_EQ(Repr(set.get()), "set()");
+  EXPECT_EQ(CallMethod(set.get(), "clear", {}).get(), None());
+  EXPECT_EQ(Show(set.get()), "set()");
 }
 
 TEST_F(SetTest, ArgumentErrorsUseCPythonsMessages) {
   Ref<Object> set = NewSet();
-  EXPECT_FALSE(Method(set.get(), "add", {}));
+  EXPECT_FALSE(CallMethod(set.get(), "add", {}));
   EXPECT_EQ(Error(), "TypeError: set.add() takes exactly one argument (0 given)");
-  EXPECT_FALSE(Method(set.get(), "copy", {None()}));
+  EXPECT_FALSE(CallMethod(set.get(), "copy", {None()}));
   EXPECT_EQ(Error(), "TypeError: set.copy() takes no arguments (1 given)");
   Ref<Object> frozen = FrozenSet({});
-  EXPECT_FALSE(Method(frozen.get(), "issubset", {}));
+  EXPECT_FALSE(CallMethod(frozen.get(), "issubset", {}));
   EXPECT_EQ(Error(), "TypeError: frozenset.issubset() takes exactly one argument (0 given)");
   EXPECT_FALSE(Call(SetType(), {None(), None()}));
   EXPECT_EQ(Error(), "TypeError: set expected at most 1 argument, got 2");
@@ -165,7 +146,7 @@ TEST_F(SetTest, ArgumentErrorsUseCPythonsMessages) {
   EXPECT_FALSE(
       Call(WellKnownType(WellKnown::kFrozenSet), CallArgs{.args = args, .kwnames = names}));
   EXPECT_EQ(Error(), "TypeError: frozenset() takes no keyword arguments");
-  EXPECT_FALSE(Method(set.get(), "pop", {}));
+  EXPECT_FALSE(CallMethod(set.get(), "pop", {}));
   EXPECT_TRUE(ExceptionMatches(WellKnown::kKeyError));
   Ref<Object> error = TakeException();
   std::span<const Ref<Object>> error_args =
@@ -178,7 +159,7 @@ TEST_F(SetTest, UnhashableElementsAreExplained) {
   Ref<Object> set = Set({1});
   EXPECT_FALSE(SetAdd(set.get(), NewSet().get()));
   EXPECT_EQ(Error(), "TypeError: cannot use 'set' as a set element (unhashable type: 'set')");
-  EXPECT_FALSE(Method(set.get(), "add", {NewSet().get()}));
+  EXPECT_FALSE(CallMethod(set.get(), "add", {NewSet().get()}));
   EXPECT_EQ(Error(), "TypeError: cannot use 'set' as a set element (unhashable type: 'set')");
   EXPECT_EQ(Hash(set.get()), -1);
   EXPECT_EQ(Error(), "TypeError: unhashable type: 'set'");
@@ -195,8 +176,8 @@ TEST_F(SetTest, ASetKeyIsLookedUpAsTheEqualFrozenSet) {
   ASSERT_TRUE(SetAdd(set.get(), FrozenSet({2, 1}).get()));
   EXPECT_EQ(Contains(set.get(), inner.get()), 1);
   EXPECT_EQ(Contains(set.get(), Set({3}).get()), 0);
-  EXPECT_TRUE(Method(set.get(), "discard", {Set({3}).get()}));
-  EXPECT_TRUE(Method(set.get(), "remove", {inner.get()}));
+  EXPECT_TRUE(CallMethod(set.get(), "discard", {Set({3}).get()}));
+  EXPECT_TRUE(CallMethod(set.get(), "remove", {inner.get()}));
   EXPECT_EQ(Length(set.get()), 0);
 }
 
@@ -207,7 +188,7 @@ TEST_F(SetTest, FailedComparisonsPropagate) {
   EXPECT_EQ(Error(), "ValueError: cannot compare");
   EXPECT_FALSE(SetAdd(set.get(), other.get()));
   EXPECT_EQ(Error(), "ValueError: cannot compare");
-  EXPECT_FALSE(Method(set.get(), "discard", {other.get()}));
+  EXPECT_FALSE(CallMethod(set.get(), "discard", {other.get()}));
   EXPECT_EQ(Error(), "ValueError: cannot compare");
 }
 
@@ -220,29 +201,29 @@ TEST_F(SetTest, AComparisonThatClearsTheSetRestartsTheProbe) {
   ASSERT_TRUE(SetAdd(set.get(), Key(5).get()));
   // A comparison that says "equal" wins, though it emptied the set (as in CPython).
   ASSERT_TRUE(SetAdd(set.get(), probe.get()));
-  EXPECT_EQ(Repr(set.get()), "set()");
+  EXPECT_EQ(Show(set.get()), "set()");
   static_cast<KeyObject*>(probe.get())->clear_on_compare.reset();
 }
 
 TEST_F(SetTest, OperatorsBetweenSetsAndFrozenSets) {
   Ref<Object> a = Set({1, 2, 3, 100, 200});
   Ref<Object> b = Set({200, 3, 50});
-  EXPECT_EQ(Repr(BinaryOperation(a.get(), b.get(), BinaryOp::kOr).get()),
+  EXPECT_EQ(Show(BinaryOperation(a.get(), b.get(), BinaryOp::kOr).get()),
             "{1, 2, 3, 100, 50, 200}");
-  EXPECT_EQ(Repr(BinaryOperation(b.get(), a.get(), BinaryOp::kOr).get()),
+  EXPECT_EQ(Show(BinaryOperation(b.get(), a.get(), BinaryOp::kOr).get()),
             "{1, 2, 3, 100, 200, 50}");
-  EXPECT_EQ(Repr(BinaryOperation(a.get(), b.get(), BinaryOp::kAnd).get()), "{200, 3}");
-  EXPECT_EQ(Repr(BinaryOperation(a.get(), b.get(), BinaryOp::kSubtract).get()), "{1, 2, 100}");
-  EXPECT_EQ(Repr(BinaryOperation(a.get(), b.get(), BinaryOp::kXor).get()), "{1, 2, 100, 50}");
-  EXPECT_EQ(Repr(BinaryOperation(b.get(), a.get(), BinaryOp::kXor).get()), "{1, 2, 100, 50}");
+  EXPECT_EQ(Show(BinaryOperation(a.get(), b.get(), BinaryOp::kAnd).get()), "{200, 3}");
+  EXPECT_EQ(Show(BinaryOperation(a.get(), b.get(), BinaryOp::kSubtract).get()), "{1, 2, 100}");
+  EXPECT_EQ(Show(BinaryOperation(a.get(), b.get(), BinaryOp::kXor).get()), "{1, 2, 100, 50}");
+  EXPECT_EQ(Show(BinaryOperation(b.get(), a.get(), BinaryOp::kXor).get()), "{1, 2, 100, 50}");
   // The result has the left operand's type.
   Ref<Object> frozen = FrozenSet({3, 4});
   Ref<Object> left_frozen = BinaryOperation(frozen.get(), b.get(), BinaryOp::kOr);
   EXPECT_EQ(left_frozen->type(), WellKnownType(WellKnown::kFrozenSet));
-  EXPECT_EQ(Repr(left_frozen.get()), "frozenset({50, 3, 4, 200})");
+  EXPECT_EQ(Show(left_frozen.get()), "frozenset({50, 3, 4, 200})");
   Ref<Object> left_set = BinaryOperation(b.get(), frozen.get(), BinaryOp::kAnd);
   EXPECT_EQ(left_set->type(), SetType());
-  EXPECT_EQ(Repr(left_set.get()), "{3}");
+  EXPECT_EQ(Show(left_set.get()), "{3}");
   EXPECT_FALSE(BinaryOperation(a.get(), None(), BinaryOp::kOr));
   EXPECT_EQ(Error(), "TypeError: unsupported operand type(s) for |: 'set' and 'NoneType'");
   EXPECT_FALSE(BinaryOperation(a.get(), b.get(), BinaryOp::kAdd));
@@ -271,51 +252,52 @@ TEST_F(SetTest, AlgebraMethodsTakeAnyIterables) {
   Ref<Object> a = Set({1, 2, 3});
   Ref<Object> b = Set({3, 4});
   Ref<Object> b_iterator = GetIter(b.get());
-  EXPECT_EQ(Repr(Method(a.get(), "union", {b_iterator.get(), Set({9}).get()}).get()),
+  EXPECT_EQ(Show(CallMethod(a.get(), "union", {b_iterator.get(), Set({9}).get()}).get()),
             "{1, 2, 3, 4, 9}");
-  EXPECT_EQ(Repr(Method(a.get(), "intersection", {GetIter(b.get()).get()}).get()), "{3}");
-  EXPECT_EQ(Repr(Method(a.get(), "difference", {GetIter(b.get()).get(), Set({1}).get()}).get()),
+  EXPECT_EQ(Show(CallMethod(a.get(), "intersection", {GetIter(b.get()).get()}).get()), "{3}");
+  EXPECT_EQ(Show(CallMethod(a.get(), "difference", {GetIter(b.get()).get(), Set({1}).get()}).get()),
             "{2}");
-  EXPECT_EQ(Repr(Method(a.get(), "symmetric_difference", {GetIter(b.get()).get()}).get()),
+  EXPECT_EQ(Show(CallMethod(a.get(), "symmetric_difference", {GetIter(b.get()).get()}).get()),
             "{1, 2, 4}");
-  EXPECT_EQ(Method(a.get(), "issubset", {GetIter(Set({1, 2, 3, 4}).get()).get()}).get(), True());
-  EXPECT_EQ(Method(a.get(), "issuperset", {GetIter(Set({1, 3}).get()).get()}).get(), True());
-  EXPECT_EQ(Method(a.get(), "issuperset", {GetIter(b.get()).get()}).get(), False());
-  EXPECT_EQ(Method(a.get(), "isdisjoint", {b.get()}).get(), False());
-  EXPECT_EQ(Method(a.get(), "isdisjoint", {GetIter(Set({7}).get()).get()}).get(), True());
+  EXPECT_EQ(CallMethod(a.get(), "issubset", {GetIter(Set({1, 2, 3, 4}).get()).get()}).get(),
+            True());
+  EXPECT_EQ(CallMethod(a.get(), "issuperset", {GetIter(Set({1, 3}).get()).get()}).get(), True());
+  EXPECT_EQ(CallMethod(a.get(), "issuperset", {GetIter(b.get()).get()}).get(), False());
+  EXPECT_EQ(CallMethod(a.get(), "isdisjoint", {b.get()}).get(), False());
+  EXPECT_EQ(CallMethod(a.get(), "isdisjoint", {GetIter(Set({7}).get()).get()}).get(), True());
   // With no others, a copy.
-  Ref<Object> copy = Method(a.get(), "union", {});
+  Ref<Object> copy = CallMethod(a.get(), "union", {});
   EXPECT_NE(copy.get(), a.get());
   EXPECT_TRUE(Equal(copy.get(), a.get()));
-  EXPECT_FALSE(Method(a.get(), "union", {None()}));
+  EXPECT_FALSE(CallMethod(a.get(), "union", {None()}));
   EXPECT_EQ(Error(), "TypeError: 'NoneType' object is not iterable");
-  EXPECT_FALSE(Method(a.get(), "isdisjoint", {GetIter(Set({}).get()).get(), None()}));
+  EXPECT_FALSE(CallMethod(a.get(), "isdisjoint", {GetIter(Set({}).get()).get(), None()}));
   EXPECT_EQ(Error(), "TypeError: set.isdisjoint() takes exactly one argument (2 given)");
 }
 
 TEST_F(SetTest, InPlaceUpdateMethods) {
   Ref<Object> set = Set({1, 2, 3});
-  ASSERT_TRUE(Method(set.get(), "update", {Set({4}).get(), GetIter(Set({5}).get()).get()}));
-  EXPECT_EQ(Repr(set.get()), "{1, 2, 3, 4, 5}");
-  ASSERT_TRUE(Method(set.get(), "intersection_update", {Set({1, 2, 3, 4}).get()}));
-  EXPECT_EQ(Repr(set.get()), "{1, 2, 3, 4}");
-  ASSERT_TRUE(Method(set.get(), "difference_update", {GetIter(Set({1}).get()).get()}));
-  EXPECT_EQ(Repr(set.get()), "{2, 3, 4}");
-  ASSERT_TRUE(Method(set.get(), "symmetric_difference_update", {Set({4, 5}).get()}));
-  EXPECT_EQ(Repr(set.get()), "{2, 3, 5}");
-  ASSERT_TRUE(Method(set.get(), "symmetric_difference_update", {set.get()}));
-  EXPECT_EQ(Repr(set.get()), "set()");
+  ASSERT_TRUE(CallMethod(set.get(), "update", {Set({4}).get(), GetIter(Set({5}).get()).get()}));
+  EXPECT_EQ(Show(set.get()), "{1, 2, 3, 4, 5}");
+  ASSERT_TRUE(CallMethod(set.get(), "intersection_update", {Set({1, 2, 3, 4}).get()}));
+  EXPECT_EQ(Show(set.get()), "{1, 2, 3, 4}");
+  ASSERT_TRUE(CallMethod(set.get(), "difference_update", {GetIter(Set({1}).get()).get()}));
+  EXPECT_EQ(Show(set.get()), "{2, 3, 4}");
+  ASSERT_TRUE(CallMethod(set.get(), "symmetric_difference_update", {Set({4, 5}).get()}));
+  EXPECT_EQ(Show(set.get()), "{2, 3, 5}");
+  ASSERT_TRUE(CallMethod(set.get(), "symmetric_difference_update", {set.get()}));
+  EXPECT_EQ(Show(set.get()), "set()");
 }
 
 TEST_F(SetTest, CopiesKeepTheLayoutAndDropDeletedSlots) {
   Ref<Object> set = NewSet();
   for (int64_t i = 0; i < 10; ++i) ASSERT_TRUE(SetAdd(set.get(), Key(i).get()));
-  for (int64_t i : {3, 4, 5}) ASSERT_TRUE(Method(set.get(), "discard", {Key(i).get()}));
-  EXPECT_EQ(Repr(Call(WellKnownType(WellKnown::kFrozenSet), {set.get()}).get()),
+  for (int64_t i : {3, 4, 5}) ASSERT_TRUE(CallMethod(set.get(), "discard", {Key(i).get()}));
+  EXPECT_EQ(Show(Call(WellKnownType(WellKnown::kFrozenSet), {set.get()}).get()),
             "frozenset({0, 1, 2, 6, 7, 8, 9})");
-  Ref<Object> copy = Method(set.get(), "copy", {});
+  Ref<Object> copy = CallMethod(set.get(), "copy", {});
   EXPECT_EQ(copy->type(), SetType());
-  EXPECT_EQ(Repr(copy.get()), "{0, 1, 2, 6, 7, 8, 9}");
+  EXPECT_EQ(Show(copy.get()), "{0, 1, 2, 6, 7, 8, 9}");
 }
 
 TEST_F(SetTest, IteratorYieldsEachElementAndDetectsChanges) {
@@ -327,7 +309,7 @@ TEST_F(SetTest, IteratorYieldsEachElementAndDetectsChanges) {
   Ref<Object> hint = CallMethod(iterator.get(), "__length_hint__", {});
   EXPECT_EQ(IntAsInt64(hint.get()), 3);
   std::vector<std::string> seen;
-  while (Ref<Object> item = IterNext(iterator.get())) seen.push_back(Repr(item.get()));
+  while (Ref<Object> item = IterNext(iterator.get())) seen.push_back(Show(item.get()));
   EXPECT_FALSE(ExceptionPending());
   EXPECT_THAT(seen, ::testing::ElementsAre("1", "2", "3"));
   EXPECT_FALSE(IterNext(iterator.get()));
@@ -338,7 +320,7 @@ TEST_F(SetTest, IteratorYieldsEachElementAndDetectsChanges) {
   ASSERT_TRUE(SetAdd(set.get(), Key(4).get()));
   EXPECT_FALSE(IterNext(changing.get()));
   EXPECT_EQ(Error(), "RuntimeError: Set changed size during iteration");
-  ASSERT_TRUE(Method(set.get(), "discard", {Key(4).get()}));
+  ASSERT_TRUE(CallMethod(set.get(), "discard", {Key(4).get()}));
   EXPECT_FALSE(IterNext(changing.get()));  // still failed, even at the old size
   EXPECT_EQ(Error(), "RuntimeError: Set changed size during iteration");
   EXPECT_FALSE(Call(iterator->type(), {}));
@@ -351,20 +333,20 @@ TEST_F(SetTest, SubclassesConstructAndPrintAsThemselves) {
   Ref<HeapType> my_set = *HeapType::Create(interp, "MySet", bases);
   Ref<Object> empty = Call(my_set.get(), {});
   ASSERT_TRUE(empty) << TakeExceptionAsStatus();
-  EXPECT_EQ(Repr(empty.get()), "MySet()");
+  EXPECT_EQ(Show(empty.get()), "MySet()");
   Ref<Object> filled = Call(my_set.get(), {Set({2, 1}).get()});
   ASSERT_TRUE(filled) << TakeExceptionAsStatus();
   EXPECT_EQ(filled->type(), my_set.get());
-  EXPECT_EQ(Repr(filled.get()), "MySet({1, 2})");
-  EXPECT_EQ(Method(filled.get(), "add", {Key(3).get()}).get(), None());
+  EXPECT_EQ(Show(filled.get()), "MySet({1, 2})");
+  EXPECT_EQ(CallMethod(filled.get(), "add", {Key(3).get()}).get(), None());
   // Derived sets are plain sets.
-  EXPECT_EQ(Method(filled.get(), "copy", {})->type(), SetType());
+  EXPECT_EQ(CallMethod(filled.get(), "copy", {})->type(), SetType());
   EXPECT_EQ(BinaryOperation(filled.get(), empty.get(), BinaryOp::kOr)->type(), SetType());
   EXPECT_FALSE(Call(my_set.get(), {None(), None()}));
   EXPECT_EQ(Error(), "TypeError: MySet expected at most 1 argument, got 2");
   // __init__ again starts over.
   ASSERT_TRUE(my_set->slots().init(filled.get(), CallArgs{}));
-  EXPECT_EQ(Repr(filled.get()), "MySet()");
+  EXPECT_EQ(Show(filled.get()), "MySet()");
 }
 
 TEST_F(SetTest, CyclesThroughASetAreFreedWithTheirInterpreter) {
@@ -390,18 +372,13 @@ TEST_F(SetTest, OracleContainersLines) {
     ClearException();
     GTEST_SKIP() << "needs int's repr and hash (types/int)";
   }
-  auto ints = [](std::initializer_list<int64_t> values) {
-    Ref<Object> set = NewSet();
-    for (int64_t value : values) EXPECT_TRUE(SetAdd(set.get(), NewInt(value).get()));
-    return set;
-  };
-  Ref<Object> s = ints({1, 2, 3});
-  ASSERT_TRUE(Method(s.get(), "add", {NewInt(4).get()}));
-  ASSERT_TRUE(Method(s.get(), "discard", {NewInt(1).get()}));
-  EXPECT_EQ(Repr(s.get()), "{2, 3, 4}");
-  EXPECT_EQ(Repr(BinaryOperation(s.get(), ints({9}).get(), BinaryOp::kOr).get()), "{9, 2, 3, 4}");
-  EXPECT_EQ(Repr(BinaryOperation(s.get(), ints({2, 3}).get(), BinaryOp::kAnd).get()), "{2, 3}");
-  EXPECT_EQ(Repr(BinaryOperation(s.get(), ints({2}).get(), BinaryOp::kSubtract).get()), "{3, 4}");
+  Ref<Object> s = SetOf({1, 2, 3});
+  ASSERT_TRUE(CallMethod(s.get(), "add", {NewInt(4).get()}));
+  ASSERT_TRUE(CallMethod(s.get(), "discard", {NewInt(1).get()}));
+  EXPECT_EQ(Show(s.get()), "{2, 3, 4}");
+  EXPECT_EQ(Show(BinaryOperation(s.get(), SetOf({9}).get(), BinaryOp::kOr).get()), "{9, 2, 3, 4}");
+  EXPECT_EQ(Show(BinaryOperation(s.get(), SetOf({2, 3}).get(), BinaryOp::kAnd).get()), "{2, 3}");
+  EXPECT_EQ(Show(BinaryOperation(s.get(), SetOf({2}).get(), BinaryOp::kSubtract).get()), "{3, 4}");
   EXPECT_EQ(Contains(s.get(), NewInt(2).get()), 1);
   Ref<Object> list = NewList({NewInt(1), NewInt(1), NewInt(2)});
   Ref<Object> from_list = Call(WellKnownType(WellKnown::kFrozenSet), {list.get()});
@@ -409,10 +386,10 @@ TEST_F(SetTest, OracleContainersLines) {
     ClearException();
     GTEST_SKIP() << "needs list iteration (types/list)";
   }
-  Ref<Object> from_set = Call(WellKnownType(WellKnown::kFrozenSet), {ints({1, 2}).get()});
+  Ref<Object> from_set = Call(WellKnownType(WellKnown::kFrozenSet), {SetOf({1, 2}).get()});
   EXPECT_EQ(RichCompareBool(from_list.get(), from_set.get(), CompareOp::kEq), 1);
-  EXPECT_EQ(Repr(from_list.get()), "frozenset({1, 2})");
-  EXPECT_EQ(Repr(ints({1000, 1}).get()), "{1000, 1}");
+  EXPECT_EQ(Show(from_list.get()), "frozenset({1, 2})");
+  EXPECT_EQ(Show(SetOf({1000, 1}).get()), "{1000, 1}");
 }
 
 }  // namespace

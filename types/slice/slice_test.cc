@@ -22,21 +22,13 @@
 #include "objects/tuple.h"
 #include "objects/well_known.h"
 #include "runtime/runtime.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 namespace {
 
-class SliceTest : public ::testing::Test {
+class SliceTest : public testing::ObjectTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    attached_ = std::make_unique<AttachGuard>(*Runtime::MainInterpreter());
-  }
-  void TearDown() override {
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
-  }
-
   static TypeObject* SliceType() { return WellKnownType(WellKnown::kSlice); }
 
   // slice(*args); nullptr stands for None.
@@ -47,21 +39,10 @@ class SliceTest : public ::testing::Test {
     EXPECT_TRUE(slice) << TakeExceptionAsStatus();
     return slice;
   }
-
-  // repr(result), or "Error: message" if it is null.
-  static std::string Show(const Ref<Object>& result) {
-    if (!result) return std::string(TakeExceptionAsStatus().message());
-    std::optional<std::string> text = ReprText(result.get());
-    if (!text) return "repr failed: " + std::string(TakeExceptionAsStatus().message());
-    return *text;
-  }
+  // slice.indices(length).
   static std::string Indices(Object* slice, int64_t length) {
-    Ref<Object> length_object = NewInt(length);
-    return Show(CallMethod(slice, "indices", {length_object.get()}));
+    return Method(slice, "indices", {NewInt(length).get()});
   }
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
-
-  std::unique_ptr<AttachGuard> attached_;
 };
 
 TEST_F(SliceTest, ConstructionAndRepr) {

@@ -3,7 +3,6 @@
 // instance it is the wrapped callable, calling it calls that, and its repr,
 // __func__ and constructor messages are CPython's.
 
-#include <optional>
 #include <string>
 
 #include "gmock/gmock.h"
@@ -14,32 +13,25 @@
 #include "objects/protocol.h"
 #include "objects/singletons.h"
 #include "objects/well_known.h"
-#include "runtime/runtime.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 namespace {
 
-class StaticMethodTest : public ::testing::Test {
+class StaticMethodTest : public testing::ObjectTest {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    interp_ = Runtime::MainInterpreter();
-    attached_.emplace(*interp_);
-    TypeObject* bases[] = {WellKnownType(WellKnown::kObject)};
-    cls_ = *HeapType::Create(*interp_, "C", bases);
+    ASSERT_NO_FATAL_FAILURE(ObjectTest::SetUp());
+    cls_ = NewClass("C", WellKnownType(WellKnown::kObject));
   }
   void TearDown() override {
     cls_.reset();
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
+    ObjectTest::TearDown();
   }
 
   static Object* StaticMethodType() { return WellKnownType(WellKnown::kStaticMethod); }
   static Object* TypeType() { return WellKnownType(WellKnown::kType); }
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
 
-  Interpreter* interp_ = nullptr;
-  std::optional<AttachGuard> attached_;
   Ref<HeapType> cls_;
 };
 

@@ -10,8 +10,6 @@
 
 #include "objects/str.h"
 
-#include <limits>
-#include <new>
 #include <string>
 #include <vector>
 
@@ -21,6 +19,7 @@
 #include "objects/protocol.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
+#include "objects/text.h"
 #include "runtime/str_cat.h"
 #include "types/str/str_ascii_iterator.h"
 #include "types/str/str_iterator.h"
@@ -55,23 +54,8 @@ Ref<Object> StrRichCompare(Object* self, Object* other, CompareOp op) {
   if (!IsInstance(self, WellKnown::kStr) || !IsInstance(other, WellKnown::kStr)) {
     return NotImplementedRef();
   }
-  std::string_view left = StrView(self);
-  std::string_view right = StrView(other);
-  if (op == CompareOp::kEq || op == CompareOp::kNe) {
-    return BoolRef((left == right) == (op == CompareOp::kEq));
-  }
-  // UTF-8's byte order is code point order; char_traits compares bytes unsigned.
-  int order = left.compare(right);
-  switch (op) {
-    case CompareOp::kLt:
-      return BoolRef(order < 0);
-    case CompareOp::kLe:
-      return BoolRef(order <= 0);
-    case CompareOp::kGt:
-      return BoolRef(order > 0);
-    default:
-      return BoolRef(order >= 0);
-  }
+  // UTF-8's byte order is code point order.
+  return BoolRef(CompareValues(StrView(self), StrView(other), op));
 }
 
 int64_t StrLen(Object* self) { return AsStr(self)->length(); }
@@ -118,9 +102,9 @@ Ref<Object> StrSlice(Object* self, Object* slice) {
 }
 
 Ref<Object> StrGetItem(Object* self, Object* key) {
-  if (str_internal::IsIndex(key)) {
-    std::optional<int64_t> index = str_internal::IndexValue(
-        key, WellKnown::kIndexError, "cannot fit 'int' into an index-sized integer");
+  if (IsIndexable(key)) {
+    std::optional<int64_t> index =
+        IndexAsInt64(key, WellKnown::kIndexError, "cannot fit 'int' into an index-sized integer");
     if (!index) return nullptr;
     StrObject* str = AsStr(self);
     int64_t i = *index < 0 ? *index + str->length() : *index;
@@ -147,83 +131,24 @@ int StrContains(Object* self, Object* item) {
   return StrView(self).find(StrView(item)) != std::string_view::npos;
 }
 
-// Whether `other` is an instance of a class that overrides the slot, so that a
-// str operation should give it its turn (its reflected method) before failing.
-bool OverridesSlot(Object* other, BinaryFn TypeSlots::*slot) {
-  TypeObject* type = other->type();
-  if (type->IsStaticBuiltin()) return false;
-  BinaryFn own = type->slots().*slot;
-  if (own == nullptr) return false;
-  for (TypeObject* base : type->mro()) {
-    if (base->IsStaticBuiltin()) return base->slots().*slot != own;
-  }
-  return true;
-}
-
 Ref<Object> StrAdd(Object* left, Object* right) {
   if (!IsInstance(left, WellKnown::kStr)) return NotImplementedRef();
   if (!IsInstance(right, WellKnown::kStr)) {
-    if (OverridesSlot(right, &TypeSlots::add)) return NotImplementedRef();
+    if (OverridesBinarySlot(right, &TypeSlots::add)) return NotImplementedRef();
     return Raise(WellKnown::kTypeError, StrCat("can only concatenate str (not \"",
                                                TypeDisplayName(right->type()), "\") to str"));
   }
-  std::string_view a = StrView(left);
-  std::string_view b = StrView(right);
-  if (b.empty()) return StrResult(left, a);
-  if (a.empty()) return StrResult(right, b);
-  std::string out;
-  out.reserve(a.size() + b.size());
-  out.append(a).append(b);
-  return NewStr(out);
+  return ConcatText(kStrText, left, right);
 }
 
 // "ab" * 3 and 3 * "ab".
 Ref<Object> StrMultiply(Object* left, Object* right) {
-  const bool str_on_left = IsInstance(left, WellKnown::kStr);
-  Object* str = str_on_left ? left : right;
-  Object* count = str_on_left ? right : left;
-  if (!str_on_left && !IsInstance(right, WellKnown::kStr)) return NotImplementedRef();
-  if (!str_internal::IsIndex(count)) {
-    if (str_on_left && OverridesSlot(count, &TypeSlots::multiply)) return NotImplementedRef();
-    return Raise(WellKnown::kTypeError, StrCat("can't multiply sequence by non-int of type '",
-                                               TypeDisplayName(count->type()), "'"));
-  }
-  std::optional<int64_t> times = str_internal::IndexValue(
-      count, WellKnown::kOverflowError, "cannot fit 'int' into an index-sized integer");
-  if (!times) return nullptr;
-  std::string_view text = StrView(str);
-  if (*times <= 0 || text.empty()) return NewStr("");
-  if (*times == 1) return StrResult(str, text);
-  if (static_cast<int64_t>(text.size()) > std::numeric_limits<int64_t>::max() / *times) {
-    return Raise(WellKnown::kOverflowError, "repeated string is too long");
-  }
-  std::string out;
-  try {
-    out.reserve(text.size() * static_cast<size_t>(*times));
-  } catch (const std::bad_alloc&) {
-    return Raise(WellKnown::kMemoryError, "");
-  } catch (const std::length_error&) {
-    return Raise(WellKnown::kMemoryError, "");
-  }
-  for (int64_t i = 0; i < *times; ++i) out.append(text);
-  return NewStr(out);
+  return RepeatText(kStrText, left, right, "repeated string is too long");
 }
 
 Ref<Object> StrIter(Object* self) {
   if (AsStr(self)->is_ascii()) return NewStrAsciiIterator(Ref<Object>::Borrow(self));
   return NewStrIterator(Ref<Object>::Borrow(self));
-}
-
-// A str()/errors argument of str(): it must be a str.
-bool TextArg(Object* value, std::string_view name, std::string_view* out) {
-  if (value == nullptr) return true;
-  if (!IsInstance(value, WellKnown::kStr)) {
-    Raise(WellKnown::kTypeError,
-          StrCat("str() argument '", name, "' must be str, not ", TypeDisplayName(value->type())));
-    return false;
-  }
-  *out = StrView(value);
-  return true;
 }
 
 // str(), str(object), str(bytes, encoding[, errors]).
@@ -232,14 +157,15 @@ Ref<Object> StrNew(TypeObject* type, const CallArgs& args) {
   if (args.kwnames.empty()) {
     if (!CheckPositional(args, "str", 0, 3)) return nullptr;
     for (size_t i = 0; i < args.args.size(); ++i) bound[i] = args.args[i];
-  } else if (!str_internal::BindArgs(args, "str", {"object", "encoding", "errors"}, 0, 0, bound)) {
+  } else if (!BindArgs(args,
+                       {.function = "str",
+                        .names = {"object", "encoding", "errors"},
+                        .unknown_keyword = UnknownKeyword::kInvalid},
+                       bound)) {
     return nullptr;
   }
-  std::string_view encoding = "utf-8";
-  std::string_view errors = "strict";
-  if (!TextArg(bound[1], "encoding", &encoding) || !TextArg(bound[2], "errors", &errors)) {
-    return nullptr;
-  }
+  std::string_view encoding, errors;
+  if (!CodecArgs("str", bound[1], bound[2], &encoding, &errors)) return nullptr;
   Ref<Object> text;
   if (bound[0] == nullptr) {
     text = NewStr("");

@@ -17,7 +17,9 @@
 #include "objects/list.h"
 #include "objects/protocol.h"
 #include "objects/singletons.h"
+#include "objects/slice.h"
 #include "objects/str.h"
+#include "objects/text.h"
 #include "objects/tuple.h"
 #include "runtime/str_cat.h"
 #include "types/str/unicode_chars.h"
@@ -25,121 +27,11 @@
 namespace islet::str_internal {
 
 // ---------------------------------------------------------------------------
-// Arguments and results
+// Results
 // ---------------------------------------------------------------------------
 
-bool BindArgs(const CallArgs& args, std::string_view function,
-              std::initializer_list<const char*> names, size_t positional_only, size_t required,
-              Object** out) {
-  const size_t count = names.size();
-  const size_t nargs = args.positional_count();
-  const size_t nkw = args.kwnames.size();
-  const char* const* params = names.begin();
-  std::fill(out, out + count, nullptr);
-  auto plural = [](size_t n) { return n == 1 ? "" : "s"; };
-  if (nargs + nkw > count) {
-    Raise(WellKnown::kTypeError,
-          StrCat(function, "() takes at most ", count, " ", nargs == 0 ? "keyword " : "",
-                 "argument", plural(count), " (", nargs + nkw, " given)"));
-    return false;
-  }
-  const size_t min_positional_only = std::min(positional_only, required);
-  if (nargs < min_positional_only) {
-    Raise(WellKnown::kTypeError,
-          StrCat(function, "() takes ", min_positional_only < count ? "at least" : "exactly", " ",
-                 min_positional_only, " positional argument", plural(min_positional_only), " (",
-                 nargs, " given)"));
-    return false;
-  }
-  for (size_t i = 0; i < nargs; ++i) out[i] = args.args[i];
-  auto keyword = [&](size_t param) -> Object* {
-    for (size_t k = 0; k < nkw; ++k) {
-      if (args.kwnames[k]->text() == params[param]) return args.keyword_values()[k];
-    }
-    return nullptr;
-  };
-  for (size_t i = std::max(nargs, positional_only); i < count; ++i) {
-    out[i] = keyword(i);
-    if (out[i] == nullptr && i < required) {
-      Raise(WellKnown::kTypeError,
-            StrCat(function, "() missing required argument '", params[i], "' (pos ", i + 1, ")"));
-      return false;
-    }
-  }
-  for (size_t i = positional_only; i < nargs; ++i) {
-    if (keyword(i) != nullptr) {
-      Raise(WellKnown::kTypeError, StrCat("argument for ", function, "() given by name ('",
-                                          params[i], "') and position (", i + 1, ")"));
-      return false;
-    }
-  }
-  for (const Name* name : args.kwnames) {
-    bool known = false;
-    for (size_t i = positional_only; i < count; ++i) known = known || name->text() == params[i];
-    if (!known) {
-      Raise(WellKnown::kTypeError,
-            StrCat("'", name->text(), "' is an invalid keyword argument for ", function, "()"));
-      return false;
-    }
-  }
-  return true;
-}
-
-bool IsIndex(Object* value) {
-  return IsInstance(value, WellKnown::kInt) || value->type()->slots().index != nullptr;
-}
-
-namespace {
-
-// The int behind an index-like value (its __index__ result).
-Ref<Object> AsInt(Object* value) {
-  if (IsInstance(value, WellKnown::kInt)) return Ref<Object>::Borrow(value);
-  return value->type()->slots().index(value);
-}
-
-}  // namespace
-
-std::optional<int64_t> IndexValue(Object* value, WellKnown overflow,
-                                  std::string_view overflow_message) {
-  if (!IsIndex(value)) {
-    Raise(WellKnown::kTypeError, StrCat("'", TypeDisplayName(value->type()),
-                                        "' object cannot be interpreted as an integer"));
-    return std::nullopt;
-  }
-  Ref<Object> integer = AsInt(value);
-  if (!integer) return std::nullopt;
-  std::optional<int64_t> result = IntAsInt64(integer.get());
-  if (!result) Raise(overflow, overflow_message);
-  return result;
-}
-
-std::optional<int64_t> SizeArg(Object* value) {
-  return IndexValue(value, WellKnown::kOverflowError,
-                    "Python int too large to convert to C ssize_t");
-}
-
-std::optional<int64_t> SliceIndexArg(Object* value, int64_t if_none) {
-  if (value == nullptr || value == None()) return if_none;
-  if (!IsIndex(value)) {
-    Raise(WellKnown::kTypeError,
-          "slice indices must be integers or None or have an __index__ method");
-    return std::nullopt;
-  }
-  Ref<Object> integer = AsInt(value);
-  if (!integer) return std::nullopt;
-  if (std::optional<int64_t> small = IntAsInt64(integer.get())) return small;
-  // Out of range: clip, as CPython's _PyEval_SliceIndex does.
-  return IntToDecimal(integer.get())[0] == '-' ? std::numeric_limits<int64_t>::min()
-                                               : std::numeric_limits<int64_t>::max();
-}
-
 Ref<Object> StrResult(Object* self, std::string_view text) {
-  std::string_view whole = StrView(self);
-  if (IsExactly(self, WellKnown::kStr) && text.data() == whole.data() &&
-      text.size() == whole.size()) {
-    return Ref<Object>::Borrow(self);
-  }
-  return NewStr(text);
+  return TextResult(kStrText, self, text);
 }
 
 namespace {
@@ -172,28 +64,6 @@ bool CheckStrArg(Object* value, std::string_view function, std::string_view whic
   return false;
 }
 
-Ref<Object> ListOfParts(Object* self, const std::vector<std::string_view>& parts) {
-  std::vector<Ref<Object>> items;
-  items.reserve(parts.size());
-  for (std::string_view part : parts) {
-    Ref<Object> item = StrResult(self, part);
-    if (!item) return nullptr;
-    items.push_back(std::move(item));
-  }
-  return NewList(std::move(items));
-}
-
-// CPython's ADJUST_INDICES: negative indices count from the end; `end` is
-// clipped to the length, `start` only below at 0.
-void AdjustIndices(int64_t* start, int64_t* end, int64_t length) {
-  if (*end > length) {
-    *end = length;
-  } else if (*end < 0) {
-    *end = std::max<int64_t>(*end + length, 0);
-  }
-  if (*start < 0) *start = std::max<int64_t>(*start + length, 0);
-}
-
 // The arguments of find, index, count and friends: (sub[, start[, end]]).
 struct SearchArgs {
   std::string_view sub;
@@ -204,15 +74,10 @@ struct SearchArgs {
 
 bool ParseSearchArgs(const CallArgs& args, std::string_view function, SearchArgs* out) {
   if (!CheckPositional(args, function, 1, 3)) return false;
-  std::span<Object* const> given = args.args;
-  if (!CheckStrArg(given[0], function, "argument 1")) return false;
-  std::optional<int64_t> start = SliceIndexArg(given.size() > 1 ? given[1] : nullptr, 0);
-  if (!start) return false;
-  std::optional<int64_t> end =
-      SliceIndexArg(given.size() > 2 ? given[2] : nullptr, std::numeric_limits<int64_t>::max());
-  if (!end) return false;
-  *out = {StrView(given[0]), StrLength(given[0]), *start, *end};
-  return true;
+  Object* sub = args.args[0];
+  if (!CheckStrArg(sub, function, "argument 1")) return false;
+  *out = {StrView(sub), StrLength(sub), 0, 0};
+  return SearchRange(args.args, &out->start, &out->end);
 }
 
 // The code point index of the first (forward) or last match of args.sub in
@@ -258,13 +123,9 @@ bool TailMatch(Object* self, Object* sub, int64_t start, int64_t end, bool at_en
 Ref<Object> StartsOrEndsWith(Object* self, const CallArgs& args, std::string_view function,
                              bool at_end) {
   if (!CheckPositional(args, function, 1, 3)) return nullptr;
-  std::span<Object* const> given = args.args;
-  std::optional<int64_t> start = SliceIndexArg(given.size() > 1 ? given[1] : nullptr, 0);
-  if (!start) return nullptr;
-  std::optional<int64_t> end =
-      SliceIndexArg(given.size() > 2 ? given[2] : nullptr, std::numeric_limits<int64_t>::max());
-  if (!end) return nullptr;
-  Object* affix = given[0];
+  int64_t start, end;
+  if (!SearchRange(args.args, &start, &end)) return nullptr;
+  Object* affix = args.args[0];
   if (IsInstance(affix, WellKnown::kTuple)) {
     for (const Ref<Object>& item : TupleItems(affix)) {
       if (!IsInstance(item.get(), WellKnown::kStr)) {
@@ -272,7 +133,7 @@ Ref<Object> StartsOrEndsWith(Object* self, const CallArgs& args, std::string_vie
                      StrCat("tuple for ", function, " must only contain str, not ",
                             TypeDisplayName(item->type())));
       }
-      if (TailMatch(self, item.get(), *start, *end, at_end)) return BoolRef(true);
+      if (TailMatch(self, item.get(), start, end, at_end)) return BoolRef(true);
     }
     return BoolRef(false);
   }
@@ -281,7 +142,7 @@ Ref<Object> StartsOrEndsWith(Object* self, const CallArgs& args, std::string_vie
                  StrCat(function, " first arg must be str or a tuple of str, not ",
                         TypeDisplayName(affix->type())));
   }
-  return BoolRef(TailMatch(self, affix, *start, *end, at_end));
+  return BoolRef(TailMatch(self, affix, start, end, at_end));
 }
 
 // --- Splitting ---
@@ -341,58 +202,24 @@ std::vector<std::string_view> RSplitWhitespace(std::string_view text, int64_t ma
   return parts;
 }
 
-std::vector<std::string_view> SplitOn(std::string_view text, std::string_view sep,
-                                      int64_t maxsplit) {
-  std::vector<std::string_view> parts;
-  size_t pos = 0;
-  while (maxsplit != 0) {
-    size_t found = text.find(sep, pos);
-    if (found == std::string_view::npos) break;
-    parts.push_back(text.substr(pos, found - pos));
-    pos = found + sep.size();
-    if (maxsplit > 0) --maxsplit;
-  }
-  parts.push_back(text.substr(pos));
-  return parts;
-}
-
-std::vector<std::string_view> RSplitOn(std::string_view text, std::string_view sep,
-                                       int64_t maxsplit) {
-  std::vector<std::string_view> parts;
-  size_t end = text.size();
-  while (maxsplit != 0 && end >= sep.size()) {
-    size_t found = text.substr(0, end).rfind(sep);
-    if (found == std::string_view::npos) break;
-    parts.push_back(text.substr(found + sep.size(), end - found - sep.size()));
-    end = found;
-    if (maxsplit > 0) --maxsplit;
-  }
-  parts.push_back(text.substr(0, end));
-  std::reverse(parts.begin(), parts.end());
-  return parts;
-}
-
 Ref<Object> Split(Object* self, const CallArgs& args, std::string_view function, bool reverse) {
-  Object* bound[2];
-  if (!BindArgs(args, function, {"sep", "maxsplit"}, 0, 0, bound)) return nullptr;
-  int64_t maxsplit = -1;
-  if (bound[1] != nullptr) {
-    std::optional<int64_t> value = SizeArg(bound[1]);
-    if (!value) return nullptr;
-    maxsplit = *value;
-  }
+  Object* sep_object;
+  int64_t maxsplit;
+  if (!SplitArgs(args, function, &sep_object, &maxsplit)) return nullptr;
   std::string_view text = StrView(self);
-  if (bound[0] == nullptr || bound[0] == None()) {
+  if (sep_object == nullptr) {
     return ListOfParts(
-        self, reverse ? RSplitWhitespace(text, maxsplit) : SplitWhitespace(text, maxsplit));
+        kStrText, self,
+        reverse ? RSplitWhitespace(text, maxsplit) : SplitWhitespace(text, maxsplit));
   }
-  if (!IsInstance(bound[0], WellKnown::kStr)) {
+  if (!IsInstance(sep_object, WellKnown::kStr)) {
     return Raise(WellKnown::kTypeError,
-                 StrCat("must be str or None, not ", TypeDisplayName(bound[0]->type())));
+                 StrCat("must be str or None, not ", TypeDisplayName(sep_object->type())));
   }
-  std::string_view sep = StrView(bound[0]);
+  std::string_view sep = StrView(sep_object);
   if (sep.empty()) return Raise(WellKnown::kValueError, "empty separator");
-  return ListOfParts(self, reverse ? RSplitOn(text, sep, maxsplit) : SplitOn(text, sep, maxsplit));
+  return ListOfParts(kStrText, self,
+                     reverse ? RSplitOn(text, sep, maxsplit) : SplitOn(text, sep, maxsplit));
 }
 
 bool IsLineBreak(uint32_t c) {
@@ -568,7 +395,7 @@ enum class Justify { kLeft, kRight, kCenter };
 
 Ref<Object> Pad(Object* self, const CallArgs& args, std::string_view function, Justify justify) {
   if (!CheckPositional(args, function, 1, 2)) return nullptr;
-  std::optional<int64_t> width = SizeArg(args.args[0]);
+  std::optional<int64_t> width = IndexAsInt64(args.args[0]);
   if (!width) return nullptr;
   std::string_view fill;
   if (!FillCharArg(args, &fill)) return nullptr;
@@ -636,24 +463,10 @@ Ref<Object> RemoveAffix(Object* self, const CallArgs& args, std::string_view fun
 
 Ref<Object> StrJoin(Object* self, const CallArgs& args) {
   if (!CheckOneArg(args, "str.join")) return nullptr;
-  Object* iterable = args.args[0];
-  std::vector<Ref<Object>> items;
-  if (IsExactly(iterable, WellKnown::kList)) {
-    items = ListItems(iterable);
-  } else if (IsExactly(iterable, WellKnown::kTuple)) {
-    items.assign(TupleItems(iterable).begin(), TupleItems(iterable).end());
-  } else {
-    Ref<Object> iterator = GetIter(iterable);
-    if (!iterator) {
-      if (ExceptionMatches(WellKnown::kTypeError)) {
-        ClearException();
-        Raise(WellKnown::kTypeError, "can only join an iterable");
-      }
-      return nullptr;
-    }
-    while (Ref<Object> item = IterNext(iterator.get())) items.push_back(std::move(item));
-    if (ExceptionPending()) return nullptr;
-  }
+  std::optional<std::vector<Ref<Object>>> joined =
+      SequenceFast(args.args[0], "can only join an iterable");
+  if (!joined) return nullptr;
+  const std::vector<Ref<Object>>& items = *joined;
   if (items.size() == 1 && IsExactly(items[0].get(), WellKnown::kStr)) return items[0];
   std::string_view separator = StrView(self);
   std::string out;
@@ -677,7 +490,13 @@ Ref<Object> StrRSplit(Object* self, const CallArgs& args) {
 
 Ref<Object> StrSplitLines(Object* self, const CallArgs& args) {
   Object* bound[1];
-  if (!BindArgs(args, "splitlines", {"keepends"}, 0, 0, bound)) return nullptr;
+  if (!BindArgs(args,
+                {.function = "splitlines",
+                 .names = {"keepends"},
+                 .unknown_keyword = UnknownKeyword::kInvalid},
+                bound)) {
+    return nullptr;
+  }
   int keepends = 0;
   if (bound[0] != nullptr && (keepends = IsTrue(bound[0])) < 0) return nullptr;
   std::string_view text = StrView(self);
@@ -694,7 +513,7 @@ Ref<Object> StrSplitLines(Object* self, const CallArgs& args) {
     line_start = pos;
   }
   if (line_start < text.size()) lines.push_back(text.substr(line_start));
-  return ListOfParts(self, lines);
+  return ListOfParts(kStrText, self, lines);
 }
 
 Ref<Object> StrStrip(Object* self, const CallArgs& args) {
@@ -756,58 +575,35 @@ Ref<Object> StrCount(Object* self, const CallArgs& args) {
   const bool ascii = islet::StrIsAscii(self);
   size_t begin = CodePointOffset(text, search.start, ascii);
   size_t end = CodePointOffset(text, search.end, ascii);
-  std::string_view window = text.substr(begin, end - begin);
-  int64_t count = 0;
-  for (size_t at = window.find(search.sub); at != std::string_view::npos;
-       at = window.find(search.sub, at + search.sub.size())) {
-    ++count;
-  }
-  return NewInt(count);
+  return NewInt(CountOccurrences(text.substr(begin, end - begin), search.sub));
 }
 
 Ref<Object> StrReplace(Object* self, const CallArgs& args) {
   Object* bound[3];
-  if (!BindArgs(args, "replace", {"old", "new", "count"}, 2, 2, bound)) return nullptr;
+  if (!BindArgs(args,
+                {.function = "replace",
+                 .names = {"old", "new", "count"},
+                 .positional_only = 2,
+                 .required = 2,
+                 .unknown_keyword = UnknownKeyword::kInvalid},
+                bound)) {
+    return nullptr;
+  }
   if (!CheckStrArg(bound[0], "replace", "argument 1") ||
       !CheckStrArg(bound[1], "replace", "argument 2")) {
     return nullptr;
   }
   int64_t limit = -1;
   if (bound[2] != nullptr) {
-    std::optional<int64_t> value = SizeArg(bound[2]);
+    std::optional<int64_t> value = IndexAsInt64(bound[2]);
     if (!value) return nullptr;
     limit = *value;
   }
   if (limit < 0) limit = std::numeric_limits<int64_t>::max();
   std::string_view text = StrView(self);
-  std::string_view old_text = StrView(bound[0]);
-  std::string_view new_text = StrView(bound[1]);
-  std::string out;
-  int64_t replaced = 0;
-  if (old_text.empty()) {
-    // `new` goes before every code point and at the end.
-    size_t pos = 0;
-    while (true) {
-      if (replaced < limit) {
-        out.append(new_text);
-        ++replaced;
-      }
-      if (pos >= text.size()) break;
-      size_t start = pos;
-      DecodeCodePoint(text, &pos);
-      out.append(text.substr(start, pos - start));
-    }
-  } else {
-    size_t pos = 0;
-    while (replaced < limit) {
-      size_t found = text.find(old_text, pos);
-      if (found == std::string_view::npos) break;
-      out.append(text.substr(pos, found - pos)).append(new_text);
-      pos = found + old_text.size();
-      ++replaced;
-    }
-    out.append(text.substr(pos));
-  }
+  int64_t replaced;
+  std::string out =
+      ReplaceText(text, StrView(bound[0]), StrView(bound[1]), limit, /*utf8=*/true, &replaced);
   if (replaced == 0) return StrResult(self, text);
   return NewStr(out);
 }
@@ -930,7 +726,7 @@ Ref<Object> StrRJust(Object* self, const CallArgs& args) {
 // Pads with zeros on the left, after a leading sign.
 Ref<Object> StrZFill(Object* self, const CallArgs& args) {
   if (!CheckOneArg(args, "str.zfill")) return nullptr;
-  std::optional<int64_t> width = SizeArg(args.args[0]);
+  std::optional<int64_t> width = IndexAsInt64(args.args[0]);
   if (!width) return nullptr;
   std::string_view text = StrView(self);
   const int64_t length = StrLength(self);
@@ -947,11 +743,17 @@ Ref<Object> StrZFill(Object* self, const CallArgs& args) {
 
 Ref<Object> StrExpandTabs(Object* self, const CallArgs& args) {
   Object* bound[1];
-  if (!BindArgs(args, "expandtabs", {"tabsize"}, 0, 0, bound)) return nullptr;
+  if (!BindArgs(args,
+                {.function = "expandtabs",
+                 .names = {"tabsize"},
+                 .unknown_keyword = UnknownKeyword::kInvalid},
+                bound)) {
+    return nullptr;
+  }
   int64_t tabsize = 8;
   if (bound[0] != nullptr) {
-    std::optional<int64_t> value =
-        IndexValue(bound[0], WellKnown::kOverflowError, "Python int too large to convert to C int");
+    std::optional<int64_t> value = IndexAsInt64(bound[0], WellKnown::kOverflowError,
+                                                "Python int too large to convert to C int");
     if (!value) return nullptr;
     tabsize = *value;
   }
@@ -977,15 +779,16 @@ Ref<Object> StrExpandTabs(Object* self, const CallArgs& args) {
 
 Ref<Object> StrEncode(Object* self, const CallArgs& args) {
   Object* bound[2];
-  if (!BindArgs(args, "encode", {"encoding", "errors"}, 0, 0, bound)) return nullptr;
-  std::string_view names[2] = {"utf-8", "strict"};
-  static constexpr std::string_view kParams[2] = {"encoding", "errors"};
-  for (int i = 0; i < 2; ++i) {
-    if (bound[i] == nullptr) continue;
-    if (!CheckStrArg(bound[i], "encode", StrCat("argument '", kParams[i], "'"))) return nullptr;
-    names[i] = StrView(bound[i]);
+  if (!BindArgs(args,
+                {.function = "encode",
+                 .names = {"encoding", "errors"},
+                 .unknown_keyword = UnknownKeyword::kInvalid},
+                bound)) {
+    return nullptr;
   }
-  return EncodeStr(StrView(self), names[0], names[1]);
+  std::string_view encoding, errors;
+  if (!CodecArgs("encode", bound[0], bound[1], &encoding, &errors)) return nullptr;
+  return EncodeStr(StrView(self), encoding, errors);
 }
 
 }  // namespace islet::str_internal

@@ -1,47 +1,15 @@
-// The str type's methods (str_methods.cc, str_format.cc) and the argument
-// helpers they share with its slots (str.cc). Internal to //types/str.
+// The str type's methods (str_methods.cc, str_format.cc) and the result helper
+// they share with its slots (str.cc). Internal to //types/str.
 
 #ifndef ISLET_TYPES_STR_STR_METHODS_H_
 #define ISLET_TYPES_STR_STR_METHODS_H_
 
-#include <cstdint>
-#include <initializer_list>
-#include <optional>
 #include <string_view>
 
-#include "objects/well_known.h"
 #include "runtime/object.h"
 #include "runtime/type_object.h"
 
 namespace islet::str_internal {
-
-// --- Arguments ---
-
-// Binds positional and keyword arguments to the parameters `names` the way
-// CPython's Argument Clinic does, with its messages: the first `positional_only`
-// parameters cannot be passed by keyword, the first `required` must be given.
-// out[i] is the argument for names[i], or null when it was not given.
-//
-//   Object* bound[2];
-//   if (!BindArgs(args, "split", {"sep", "maxsplit"}, 0, 0, bound)) return nullptr;
-bool BindArgs(const CallArgs& args, std::string_view function,
-              std::initializer_list<const char*> names, size_t positional_only, size_t required,
-              Object** out);
-
-// Whether `value` is an int or has __index__ (CPython's _PyIndex_Check).
-bool IsIndex(Object* value);
-// `value` as an index: TypeError "'str' object cannot be interpreted as an
-// integer" if it is not one, `overflow` with `overflow_message` if it does not
-// fit in int64_t.
-std::optional<int64_t> IndexValue(Object* value, WellKnown overflow,
-                                  std::string_view overflow_message);
-// A Py_ssize_t argument ("width", "count"): OverflowError "Python int too large
-// to convert to C ssize_t".
-std::optional<int64_t> SizeArg(Object* value);
-// An optional start/end argument of find, count, startswith...: None or absent
-// gives `if_none`; huge values clip; TypeError "slice indices must be integers or
-// None or have an __index__ method".
-std::optional<int64_t> SliceIndexArg(Object* value, int64_t if_none);
 
 // --- Results ---
 

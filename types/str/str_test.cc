@@ -2,19 +2,15 @@
 // comparison, indexing and slicing by code point, the operators, construction,
 // every method, formatting, subclasses, and CPython 3.14's exact messages.
 //
-// Results are shown with this test's own Show() (strs, bytes, lists, tuples,
-// ints, bools), so the checks do not depend on other types' reprs.
+// Results are shown with TextTest's Show() (tests/testing/object_test_support.h),
+// which spells strs, bytes, ints, lists, tuples and bools itself, so the checks
+// do not depend on other types' reprs.
 
 #include "objects/str.h"
 
-#include <gmp.h>
-
 #include <initializer_list>
-#include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -30,120 +26,23 @@
 #include "objects/slice.h"
 #include "objects/tuple.h"
 #include "objects/well_known.h"
-#include "runtime/runtime.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 namespace {
 
 using namespace std::string_view_literals;
 
-// One argument of a call: a str, an int or any object.
-struct Arg {
-  Arg(const char* text) : value(NewStr(text)) {}               // NOLINT: implicit by design
-  Arg(std::string_view text) : value(NewStr(text)) {}          // NOLINT
-  Arg(int number) : value(NewInt(number)) {}                   // NOLINT
-  Arg(Object* object) : value(Ref<Object>::Borrow(object)) {}  // NOLINT
-  Arg(Ref<Object> object) : value(std::move(object)) {}        // NOLINT
-  Ref<Object> value;
-};
-
-using Kwargs = std::initializer_list<std::pair<const char*, Arg>>;
-
-class StrTest : public ::testing::Test {
+class StrTest : public testing::TextTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    attached_ = std::make_unique<AttachGuard>(*Runtime::MainInterpreter());
-  }
-  void TearDown() override {
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
-  }
-
   static TypeObject* StrType() { return WellKnownType(WellKnown::kStr); }
-
-  // The pending exception as "TypeError: message".
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
-
-  // Python's repr of a result, for the types these tests produce.
-  static std::string Show(Object* value) {
-    if (value == None()) return "None";
-    if (value == True()) return "True";
-    if (value == False()) return "False";
-    if (IsInstance(value, WellKnown::kStr)) return StrReprText(StrView(value));
-    if (IsInstance(value, WellKnown::kBytes)) return BytesReprText(BytesView(value));
-    if (IsInstance(value, WellKnown::kInt)) return IntToDecimal(value);
-    if (IsInstance(value, WellKnown::kList)) {
-      std::string out = "[";
-      for (const Ref<Object>& item : ListItems(value)) {
-        out += (out.size() > 1 ? ", " : "") + Show(item.get());
-      }
-      return out + "]";
-    }
-    if (IsInstance(value, WellKnown::kTuple)) {
-      std::string out = "(";
-      for (const Ref<Object>& item : TupleItems(value)) {
-        out += (out.size() > 1 ? ", " : "") + Show(item.get());
-      }
-      return out + (TupleItems(value).size() == 1 ? ",)" : ")");
-    }
-    std::optional<std::string> text = ReprText(value);
-    return text ? *text : Error();
-  }
-  static std::string Show(const Ref<Object>& result) {
-    return result ? Show(result.get()) : Error();
-  }
-
-  static Ref<Object> CallWith(Object* callable, std::initializer_list<Arg> args,
-                              Kwargs kwargs = {}) {
-    std::vector<Object*> values;
-    std::vector<const Name*> names;
-    for (const Arg& arg : args) values.push_back(arg.value.get());
-    for (const auto& [name, arg] : kwargs) {
-      values.push_back(arg.value.get());
-      names.push_back(Interpreter::Current()->Intern(name));
-    }
-    return Call(callable, CallArgs{.args = values, .kwnames = names});
-  }
-
-  // repr(self.name(*args, **kwargs)), or the error it raised.
-  static std::string M(Arg self, std::string_view name, std::initializer_list<Arg> args = {},
-                       Kwargs kwargs = {}) {
-    Ref<Object> method = GetAttr(self.value.get(), name);
-    if (!method) return Error();
-    return Show(CallWith(method.get(), args, kwargs));
-  }
 
   // repr(str(*args, **kwargs)).
   static std::string New(std::initializer_list<Arg> args, Kwargs kwargs = {}) {
     return Show(CallWith(StrType(), args, kwargs));
   }
 
-  static std::string Op(Arg left, BinaryOp op, Arg right) {
-    return Show(BinaryOperation(left.value.get(), right.value.get(), op));
-  }
-
-  static std::string Item(Arg self, Arg key) {
-    return Show(GetItem(self.value.get(), key.value.get()));
-  }
-
-  static Ref<Object> Slice(Arg start, Arg stop, Arg step) {
-    return NewSlice(start.value, stop.value, step.value);
-  }
-
   static Ref<Object> Bytes(std::string_view data) { return NewBytes(data); }
-
-  // 2**exponent, beyond int64_t.
-  static Ref<Object> PowerOfTwo(unsigned long exponent) {
-    mpz_t value;
-    mpz_init(value);
-    mpz_ui_pow_ui(value, 2, exponent);
-    Ref<Object> result = NewIntFromMpz(value);
-    mpz_clear(value);
-    return result;
-  }
-
-  std::unique_ptr<AttachGuard> attached_;
 };
 
 // ---------------------------------------------------------------------------
@@ -214,20 +113,17 @@ TEST_F(StrTest, TheImmortalEmptyStrIsNeverWritten) {
 // ---------------------------------------------------------------------------
 
 TEST_F(StrTest, ComparesByCodePoint) {
-  auto compare = [](Arg a, CompareOp op, Arg b) {
-    return RichCompareBool(a.value.get(), b.value.get(), op);
-  };
-  EXPECT_EQ(compare("a", CompareOp::kLt, "b"), 1);  // basics.py: "a" < "b"
-  EXPECT_EQ(compare("abc", CompareOp::kEq, "abc"), 1);
-  EXPECT_EQ(compare("abc", CompareOp::kNe, "abd"), 1);
-  EXPECT_EQ(compare("ab", CompareOp::kLt, "abc"), 1);
-  EXPECT_EQ(compare("b", CompareOp::kGe, "abc"), 1);
-  EXPECT_EQ(compare("\xc3\xa9", CompareOp::kGt, "z"), 1);                     // 'é' > 'z'
-  EXPECT_EQ(compare("\xef\xbf\xbf", CompareOp::kLt, "\xf0\x90\x80\x80"), 1);  // U+FFFF < U+10000
-  EXPECT_EQ(compare("None", CompareOp::kEq, None()), 0);
-  EXPECT_EQ(compare("a", CompareOp::kLt, None()), -1);
+  EXPECT_EQ(Compare("a", CompareOp::kLt, "b"), 1);  // basics.py: "a" < "b"
+  EXPECT_EQ(Compare("abc", CompareOp::kEq, "abc"), 1);
+  EXPECT_EQ(Compare("abc", CompareOp::kNe, "abd"), 1);
+  EXPECT_EQ(Compare("ab", CompareOp::kLt, "abc"), 1);
+  EXPECT_EQ(Compare("b", CompareOp::kGe, "abc"), 1);
+  EXPECT_EQ(Compare("\xc3\xa9", CompareOp::kGt, "z"), 1);                     // 'é' > 'z'
+  EXPECT_EQ(Compare("\xef\xbf\xbf", CompareOp::kLt, "\xf0\x90\x80\x80"), 1);  // U+FFFF < U+10000
+  EXPECT_EQ(Compare("None", CompareOp::kEq, None()), 0);
+  EXPECT_EQ(Compare("a", CompareOp::kLt, None()), -1);
   EXPECT_EQ(Error(), "TypeError: '<' not supported between instances of 'str' and 'NoneType'");
-  EXPECT_EQ(compare(Bytes("a"), CompareOp::kGe, "a"), -1);
+  EXPECT_EQ(Compare(Bytes("a"), CompareOp::kGe, "a"), -1);
   EXPECT_EQ(Error(), "TypeError: '>=' not supported between instances of 'bytes' and 'str'");
 }
 
@@ -277,14 +173,11 @@ TEST_F(StrTest, Slicing) {
 }
 
 TEST_F(StrTest, ContainsSubstrings) {
-  auto contains = [](Arg container, Arg item) {
-    return Contains(container.value.get(), item.value.get());
-  };
-  EXPECT_EQ(contains("hello", "ell"), 1);  // basics.py: "ell" in "hello"
-  EXPECT_EQ(contains("hello", ""), 1);
-  EXPECT_EQ(contains("hello", "elo"), 0);
-  EXPECT_EQ(contains("h\xc3\xa9llo", "\xc3\xa9l"), 1);
-  EXPECT_EQ(contains("a", 1), -1);
+  EXPECT_EQ(Has("hello", "ell"), 1);  // basics.py: "ell" in "hello"
+  EXPECT_EQ(Has("hello", ""), 1);
+  EXPECT_EQ(Has("hello", "elo"), 0);
+  EXPECT_EQ(Has("h\xc3\xa9llo", "\xc3\xa9l"), 1);
+  EXPECT_EQ(Has("a", 1), -1);
   EXPECT_EQ(Error(), "TypeError: 'in <string>' requires string as left operand, not int");
 }
 

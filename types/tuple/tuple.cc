@@ -4,7 +4,6 @@
 
 #include "objects/tuple.h"
 
-#include <limits>
 #include <string>
 #include <vector>
 
@@ -12,9 +11,10 @@
 #include "objects/args.h"
 #include "objects/errors.h"
 #include "objects/immortals.h"
-#include "objects/int.h"
 #include "objects/list.h"
 #include "objects/protocol.h"
+#include "objects/repr_guard.h"
+#include "objects/sequence.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -58,43 +58,12 @@ int64_t TupleHash(Object* self) {
   return hash;
 }
 
-Ref<Object> CompareSizes(int64_t left, int64_t right, CompareOp op) {
-  switch (op) {
-    case CompareOp::kLt:
-      return BoolRef(left < right);
-    case CompareOp::kLe:
-      return BoolRef(left <= right);
-    case CompareOp::kEq:
-      return BoolRef(left == right);
-    case CompareOp::kNe:
-      return BoolRef(left != right);
-    case CompareOp::kGt:
-      return BoolRef(left > right);
-    case CompareOp::kGe:
-      return BoolRef(left >= right);
-  }
-  return nullptr;
-}
-
 // Lexicographic: the first items that differ decide, else the lengths.
 Ref<Object> TupleRichCompare(Object* self, Object* other, CompareOp op) {
   if (!IsInstance(self, WellKnown::kTuple) || !IsInstance(other, WellKnown::kTuple)) {
     return NotImplementedRef();
   }
-  std::span<const Ref<Object>> left = TupleItems(self);
-  std::span<const Ref<Object>> right = TupleItems(other);
-  size_t i = 0;
-  for (; i < left.size() && i < right.size(); ++i) {
-    const int equal = RichCompareBool(left[i].get(), right[i].get(), CompareOp::kEq);
-    if (equal < 0) return nullptr;
-    if (!equal) break;
-  }
-  if (i >= left.size() || i >= right.size()) {
-    return CompareSizes(static_cast<int64_t>(left.size()), static_cast<int64_t>(right.size()), op);
-  }
-  if (op == CompareOp::kEq) return BoolRef(false);
-  if (op == CompareOp::kNe) return BoolRef(true);
-  return RichCompare(left[i].get(), right[i].get(), op);
+  return CompareSequences(self, other, op, &TupleItems);
 }
 
 int64_t TupleLength(Object* self) { return Size(self); }
@@ -128,13 +97,7 @@ Ref<Object> TupleGetItem(Object* self, Object* key) {
                                              TypeDisplayName(key->type())));
 }
 
-int TupleContains(Object* self, Object* item) {
-  for (const Ref<Object>& element : TupleItems(self)) {
-    const int equal = RichCompareBool(element.get(), item, CompareOp::kEq);
-    if (equal != 0) return equal;
-  }
-  return 0;
-}
+int TupleContains(Object* self, Object* item) { return SequenceContains(self, item, &TupleItems); }
 
 // tuple + tuple. With a tuple on the left, any other right operand is an error
 // (CPython would first try the right operand's reflected +; islet's classes
@@ -156,26 +119,14 @@ Ref<Object> TupleAdd(Object* left, Object* right) {
 
 // tuple * n and n * tuple.
 Ref<Object> TupleMultiply(Object* left, Object* right) {
-  Object* tuple = IsInstance(left, WellKnown::kTuple) ? left : right;
-  Object* count_object = tuple == left ? right : left;
-  if (!IsIndexable(count_object)) {
-    return Raise(WellKnown::kTypeError, StrCat("can't multiply sequence by non-int of type '",
-                                               TypeDisplayName(count_object->type()), "'"));
-  }
-  std::optional<int64_t> count = IndexValue(count_object, WellKnown::kOverflowError);
-  if (!count) return nullptr;
-  std::span<const Ref<Object>> items = TupleItems(tuple);
-  if (*count == 1 && IsExactly(tuple, WellKnown::kTuple)) return Ref<Object>::Borrow(tuple);
-  if (items.empty() || *count <= 0) return NewTuple(std::vector<Ref<Object>>());
-  if (static_cast<uint64_t>(items.size()) >
-      static_cast<uint64_t>(std::numeric_limits<int64_t>::max() / 8) /
-          static_cast<uint64_t>(*count)) {
-    return Raise(WellKnown::kMemoryError, "");
-  }
-  std::vector<Ref<Object>> result;
-  result.reserve(items.size() * static_cast<size_t>(*count));
-  for (int64_t i = 0; i < *count; ++i) result.insert(result.end(), items.begin(), items.end());
-  return NewTuple(std::move(result));
+  Object* tuple;
+  int64_t count;
+  if (!RepeatOperands(left, right, WellKnown::kTuple, &tuple, &count)) return nullptr;
+  if (count == 1 && IsExactly(tuple, WellKnown::kTuple)) return Ref<Object>::Borrow(tuple);
+  if (TupleItems(tuple).empty() || count <= 0) return NewTuple(std::vector<Ref<Object>>());
+  std::optional<std::vector<Ref<Object>>> items = RepeatItems(TupleItems(tuple), count);
+  if (!items) return nullptr;
+  return NewTuple(std::move(*items));
 }
 
 Ref<Object> TupleIter(Object* self) { return NewTupleIterator(self); }
@@ -195,39 +146,11 @@ Ref<Object> TupleNew(TypeObject* type, const CallArgs& args) {
 // --- methods ---
 
 Ref<Object> TupleIndex(Object* self, const CallArgs& args) {
-  if (!CheckPositional(args, "index", 1, 3)) return nullptr;
-  std::span<const Ref<Object>> items = TupleItems(self);
-  const int64_t size = static_cast<int64_t>(items.size());
-  int64_t start = 0;
-  int64_t stop = std::numeric_limits<int64_t>::max();
-  if (args.args.size() > 1) {
-    std::optional<int64_t> value = ClampedSliceIndex(args.args[1]);
-    if (!value) return nullptr;
-    start = *value < 0 ? std::max<int64_t>(*value + size, 0) : *value;
-  }
-  if (args.args.size() > 2) {
-    std::optional<int64_t> value = ClampedSliceIndex(args.args[2]);
-    if (!value) return nullptr;
-    stop = *value < 0 ? std::max<int64_t>(*value + size, 0) : *value;
-  }
-  for (int64_t i = start; i < stop && i < size; ++i) {
-    const int equal =
-        RichCompareBool(items[static_cast<size_t>(i)].get(), args.args[0], CompareOp::kEq);
-    if (equal < 0) return nullptr;
-    if (equal > 0) return NewInt(i);
-  }
-  return Raise(WellKnown::kValueError, "tuple.index(x): x not in tuple");
+  return SequenceIndex(self, args, &TupleItems, "tuple.index(x): x not in tuple");
 }
 
 Ref<Object> TupleCount(Object* self, const CallArgs& args) {
-  if (!CheckOneArg(args, "tuple.count")) return nullptr;
-  int64_t count = 0;
-  for (const Ref<Object>& item : TupleItems(self)) {
-    const int equal = RichCompareBool(item.get(), args.args[0], CompareOp::kEq);
-    if (equal < 0) return nullptr;
-    count += equal;
-  }
-  return NewInt(count);
+  return SequenceCount(self, args, &TupleItems, "tuple.count");
 }
 
 constexpr TypeMember kTupleMembers[] = {

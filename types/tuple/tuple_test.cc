@@ -24,43 +24,14 @@
 #include "objects/str.h"
 #include "objects/well_known.h"
 #include "runtime/runtime.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 namespace {
 
-class TupleTest : public ::testing::Test {
+class TupleTest : public testing::ObjectTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    attached_ = std::make_unique<AttachGuard>(*Runtime::MainInterpreter());
-  }
-  void TearDown() override {
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
-  }
-
   static TypeObject* TupleType() { return WellKnownType(WellKnown::kTuple); }
-
-  static Ref<Object> Ints(std::initializer_list<int64_t> values) {
-    std::vector<Ref<Object>> items;
-    for (int64_t value : values) items.push_back(NewInt(value));
-    return NewTuple(std::move(items));
-  }
-
-  // repr(result), or "Error: message" if it is null.
-  static std::string Show(const Ref<Object>& result) {
-    if (!result) return std::string(TakeExceptionAsStatus().message());
-    std::optional<std::string> text = ReprText(result.get());
-    if (!text) return "repr failed: " + std::string(TakeExceptionAsStatus().message());
-    return *text;
-  }
-  static std::string Method(Object* self, std::string_view name,
-                            std::initializer_list<Object*> args = {}) {
-    return Show(CallMethod(self, name, args));
-  }
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
-
-  std::unique_ptr<AttachGuard> attached_;
 };
 
 TEST_F(TupleTest, ContainersOracleLinePrintsWhatCPythonPrints) {
@@ -78,7 +49,7 @@ TEST_F(TupleTest, ContainersOracleLinePrintsWhatCPythonPrints) {
   EXPECT_EQ(Method(t.get(), "index", {three.get()}), "2");
   EXPECT_EQ(Method(t.get(), "count", {None()}), "1");
   EXPECT_EQ(Length(t.get()), 4);
-  Ref<Object> five = Ints({5});
+  Ref<Object> five = IntTuple({5});
   EXPECT_EQ(Show(BinaryOperation(t.get(), five.get(), BinaryOp::kAdd)), "(1, 'two', 3.0, None, 5)");
   Ref<Object> doubled = BinaryOperation(t.get(), two.get(), BinaryOp::kMultiply);
   Ref<Object> added = BinaryOperation(t.get(), t.get(), BinaryOp::kAdd);
@@ -93,8 +64,8 @@ TEST_F(TupleTest, Repr) {
   EXPECT_EQ(Show(NewTuple(std::vector<Ref<Object>>())), "()");
   EXPECT_EQ(Show(NewTuple({None()})), "(None,)");
   EXPECT_EQ(Show(NewTuple({None(), True()})), "(None, True)");
-  EXPECT_EQ(Show(Ints({1})), "(1,)");
-  EXPECT_EQ(Show(Ints({1, 2})), "(1, 2)");
+  EXPECT_EQ(Show(IntTuple({1})), "(1,)");
+  EXPECT_EQ(Show(IntTuple({1, 2})), "(1, 2)");
   // t = ([],); t[0].append(t): "([(...)],)"
   Ref<Object> inner = NewList();
   Ref<Object> t = NewTuple({inner.get()});
@@ -107,11 +78,11 @@ TEST_F(TupleTest, HashMatchesCPython) {
   Ref<Object> empty = NewTuple(std::vector<Ref<Object>>());
   EXPECT_EQ(Hash(empty.get()), 5740354900026072187);
   EXPECT_EQ(Hash(NewTuple({None()}).get()), 9181102132670838864);
-  Ref<Object> pair = Ints({1, 2});
+  Ref<Object> pair = IntTuple({1, 2});
   EXPECT_EQ(Hash(pair.get()), -3550055125485641917);
   EXPECT_EQ(Hash(pair.get()), -3550055125485641917);  // cached
   // Equal tuples hash alike.
-  EXPECT_EQ(Hash(Ints({1, 2}).get()), Hash(pair.get()));
+  EXPECT_EQ(Hash(IntTuple({1, 2}).get()), Hash(pair.get()));
   // An unhashable item makes the tuple unhashable.
   Ref<Object> with_list = NewTuple({NewList().get()});
   EXPECT_EQ(Hash(with_list.get()), -1);
@@ -119,12 +90,12 @@ TEST_F(TupleTest, HashMatchesCPython) {
 }
 
 TEST_F(TupleTest, ComparisonIsLexicographic) {
-  Ref<Object> a = Ints({1, 2});
-  Ref<Object> b = Ints({1, 3});
-  Ref<Object> prefix = Ints({1});
+  Ref<Object> a = IntTuple({1, 2});
+  Ref<Object> b = IntTuple({1, 3});
+  Ref<Object> prefix = IntTuple({1});
   EXPECT_EQ(RichCompareBool(a.get(), b.get(), CompareOp::kLt), 1);  // (1, 2) < (1, 3)
   EXPECT_EQ(RichCompareBool(a.get(), b.get(), CompareOp::kGe), 0);
-  EXPECT_EQ(RichCompareBool(a.get(), Ints({1, 2}).get(), CompareOp::kEq), 1);
+  EXPECT_EQ(RichCompareBool(a.get(), IntTuple({1, 2}).get(), CompareOp::kEq), 1);
   EXPECT_EQ(RichCompareBool(a.get(), b.get(), CompareOp::kNe), 1);
   EXPECT_EQ(RichCompareBool(prefix.get(), a.get(), CompareOp::kLt), 1);
   EXPECT_EQ(RichCompareBool(a.get(), prefix.get(), CompareOp::kGt), 1);
@@ -137,7 +108,7 @@ TEST_F(TupleTest, ComparisonIsLexicographic) {
 }
 
 TEST_F(TupleTest, IndexingAndSlicing) {
-  Ref<Object> t = Ints({10, 11, 12, 13});
+  Ref<Object> t = IntTuple({10, 11, 12, 13});
   Ref<Object> minus_one = NewInt(-1), four = NewInt(4), two = NewInt(2);
   EXPECT_EQ(Show(GetItem(t.get(), minus_one.get())), "13");
   EXPECT_EQ(Show(GetItem(t.get(), four.get())), "IndexError: tuple index out of range");
@@ -157,7 +128,7 @@ TEST_F(TupleTest, IndexingAndSlicing) {
 }
 
 TEST_F(TupleTest, ContainsIndexCount) {
-  Ref<Object> t = Ints({1, 2, 1});
+  Ref<Object> t = IntTuple({1, 2, 1});
   Ref<Object> one = NewInt(1), two = NewInt(2), nine = NewInt(9);
   EXPECT_EQ(Contains(t.get(), two.get()), 1);
   EXPECT_EQ(Contains(t.get(), nine.get()), 0);
@@ -172,7 +143,7 @@ TEST_F(TupleTest, ContainsIndexCount) {
 }
 
 TEST_F(TupleTest, ConcatenationAndRepetition) {
-  Ref<Object> a = Ints({1, 2});
+  Ref<Object> a = IntTuple({1, 2});
   Ref<Object> empty = NewTuple(std::vector<Ref<Object>>());
   Ref<Object> one = NewInt(1), zero = NewInt(0), three = NewInt(3);
   EXPECT_EQ(BinaryOperation(a.get(), empty.get(), BinaryOp::kAdd).get(), a.get());
@@ -196,7 +167,7 @@ TEST_F(TupleTest, ConcatenationAndRepetition) {
 
 TEST_F(TupleTest, Construction) {
   EXPECT_EQ(Call(TupleType(), {}).get(), EmptyTuple());
-  Ref<Object> t = Ints({1, 2});
+  Ref<Object> t = IntTuple({1, 2});
   EXPECT_EQ(Call(TupleType(), {t.get()}).get(), t.get());  // tuple(t) is t
   Ref<Object> abc = NewStr("ab");
   EXPECT_EQ(Show(Call(TupleType(), {abc.get()})), "('a', 'b')");
@@ -223,7 +194,7 @@ TEST_F(TupleTest, Construction) {
 }
 
 TEST_F(TupleTest, Iteration) {
-  Ref<Object> t = Ints({1, 2});
+  Ref<Object> t = IntTuple({1, 2});
   Ref<Object> iterator = GetIter(t.get());
   ASSERT_TRUE(iterator);
   EXPECT_EQ(TypeName(iterator->type()), "tuple_iterator");

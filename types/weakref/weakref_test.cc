@@ -7,7 +7,6 @@
 #include "objects/weakref.h"
 
 #include <cstdio>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +22,7 @@
 #include "objects/well_known.h"
 #include "runtime/runtime.h"
 #include "runtime/static_type.h"
+#include "tests/testing/object_test_support.h"
 
 namespace islet {
 namespace {
@@ -67,16 +67,11 @@ std::string Address(const void* pointer) {
   return text;
 }
 
-class WeakRefTest : public ::testing::Test {
+class WeakRefTest : public testing::ObjectTest {
  protected:
   void SetUp() override {
     calls.clear();
-    ASSERT_TRUE(Runtime::Initialize().ok());
-    attached_.emplace(*Runtime::MainInterpreter());
-  }
-  void TearDown() override {
-    attached_.reset();
-    ASSERT_TRUE(Runtime::Finalize().ok());
+    ObjectTest::SetUp();
   }
 
   static Object* WeakRefType() { return WellKnownType(WellKnown::kWeakRef); }
@@ -85,16 +80,8 @@ class WeakRefTest : public ::testing::Test {
     return Interpreter::Current()->NewObject<RecorderObject>(&kRecorderType, id, fail);
   }
   static Ref<HeapType> Class(std::string_view name) {
-    TypeObject* bases[] = {WellKnownType(WellKnown::kObject)};
-    return *HeapType::Create(*Interpreter::Current(), name, bases);
+    return NewClass(name, WellKnownType(WellKnown::kObject));
   }
-  static std::string Repr(Object* object) {
-    std::optional<std::string> text = ReprText(object);
-    return text ? *text : "<repr failed: " + std::string(TakeExceptionAsStatus().message()) + ">";
-  }
-  static std::string Error() { return std::string(TakeExceptionAsStatus().message()); }
-
-  std::optional<AttachGuard> attached_;
 };
 
 TEST_F(WeakRefTest, ARefToAStaticTypeReturnsItAndIsListedInThisInterpreter) {
@@ -185,7 +172,7 @@ TEST_F(WeakRefTest, AFailingCallbackIsReportedAndSwallowed) {
   Ref<Object> ref = Call(WeakRefType(), {cls.get(), failing.get()});
   Ref<Object> after = Call(WeakRefType(), {cls.get(), Recorder(2).get()});
   const std::string expected = "Exception ignored while calling weakref callback " +
-                               Repr(failing.get()) + ":\nValueError: boom\n";
+                               Show(failing.get()) + ":\nValueError: boom\n";
   // An exception already propagating survives the callbacks.
   Raise(WellKnown::kKeyError, "propagating");
   ::testing::internal::CaptureStderr();
@@ -237,18 +224,18 @@ TEST_F(WeakRefTest, ArgumentErrors) {
 
 TEST_F(WeakRefTest, Repr) {
   Ref<Object> ref = Call(WeakRefType(), {IntType()});
-  EXPECT_EQ(Repr(ref.get()), "<weakref at " + Address(ref.get()) + "; to 'type' at " +
+  EXPECT_EQ(Show(ref.get()), "<weakref at " + Address(ref.get()) + "; to 'type' at " +
                                  Address(IntType()) + " (int)>");
   Ref<Object> set = NewSet();
   Ref<Object> to_set = Call(WeakRefType(), {set.get()});
-  EXPECT_EQ(Repr(to_set.get()),
+  EXPECT_EQ(Show(to_set.get()),
             "<weakref at " + Address(to_set.get()) + "; to 'set' at " + Address(set.get()) + ">");
   Ref<HeapType> cls = Class("Point");
   Ref<Object> to_class = Call(WeakRefType(), {cls.get()});
-  EXPECT_THAT(Repr(to_class.get()), MatchesRegex("<weakref at 0x[0-9a-f]+; to 'type' at "
+  EXPECT_THAT(Show(to_class.get()), MatchesRegex("<weakref at 0x[0-9a-f]+; to 'type' at "
                                                  "0x[0-9a-f]+ \\(Point\\)>"));
   cls.reset();
-  EXPECT_EQ(Repr(to_class.get()), "<weakref at " + Address(to_class.get()) + "; dead>");
+  EXPECT_EQ(Show(to_class.get()), "<weakref at " + Address(to_class.get()) + "; dead>");
 }
 
 TEST_F(WeakRefTest, HashIsTheReferentsAndOutlivesIt) {
@@ -301,7 +288,7 @@ TEST_F(WeakRefTest, SubclassesMakeNewReferencesOfTheirType) {
   EXPECT_NE(mine.get(), basic.get());
   EXPECT_NE(Call(my_ref.get(), {IntType()}).get(), mine.get());
   EXPECT_EQ(Call(mine.get(), {}).get(), IntType());
-  EXPECT_THAT(Repr(mine.get()), HasSubstr("(int)>"));
+  EXPECT_THAT(Show(mine.get()), HasSubstr("(int)>"));
 }
 
 }  // namespace
