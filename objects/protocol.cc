@@ -3,6 +3,7 @@
 #include <cinttypes>
 #include <cstdio>
 
+#include "interp/instance_extras.h"
 #include "interp/interpreter.h"
 #include "objects/errors.h"
 #include "objects/int.h"
@@ -211,6 +212,10 @@ Ref<Object> GenericGetAttr(Object* object, const Name* name) {
       return get(descriptor.get(), object, type);  // data descriptor
     }
   }
+  // The instance's own attributes come after data descriptors, before the rest.
+  if (InstanceExtras* extras = ExtrasOf(object); extras != nullptr && extras->dict) {
+    if (Object* value = extras->dict->Get(name)) return Ref<Object>::Borrow(value);
+  }
   if (get != nullptr) return get(descriptor.get(), object, type);
   if (descriptor) return descriptor;
   return Raise(WellKnown::kAttributeError,
@@ -225,6 +230,19 @@ bool GenericSetAttr(Object* object, const Name* name, Object* value) {
     if (DescrSetFn set = descriptor->type()->slots().descr_set) {
       return set(descriptor.get(), object, value);
     }
+  }
+  if (InstanceExtras* extras = ExtrasOf(object)) {
+    if (value != nullptr) {
+      if (!extras->dict) extras->dict = std::make_unique<AttrTable>();
+      extras->dict->Set(name, Ref<Object>::Borrow(value));
+      return true;
+    }
+    if (extras->dict && extras->dict->Remove(name)) return true;
+    Raise(WellKnown::kAttributeError,
+          StrCat("'", NameOf(object), "' object has no attribute '", name->text(), "'"));
+    return false;
+  }
+  if (descriptor) {
     Raise(WellKnown::kAttributeError,
           StrCat("'", NameOf(object), "' object attribute '", name->text(), "' is read-only"));
     return false;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "interp/heap_type.h"
+#include "interp/instance_extras.h"
 #include "interp/interpreter.h"
 #include "objects/errors.h"
 #include "objects/exception.h"
@@ -69,6 +70,7 @@ WeakRefList* WeakRefListOf(Object* object) {
     return &static_cast<HeapType*>(type)->weakrefs();
   }
   if (IsAnySet(object)) return &static_cast<SetObject*>(object)->weakrefs();
+  if (InstanceExtras* extras = ExtrasOf(object)) return &extras->weakrefs;  // heap type instances
   return nullptr;
 }
 
