@@ -10,6 +10,7 @@
 #include "interp/heap_type.h"
 #include "interp/interpreter.h"
 #include "objects/args.h"
+#include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/list.h"
 #include "objects/mapping_proxy.h"
@@ -52,8 +53,8 @@ Ref<Object> TypeGetAttr(Object* self, const Name* name) {
   }
   if (meta_get != nullptr) return meta_get(meta_attr.get(), self, meta);
   if (meta_attr) return meta_attr;
-  return Raise(WellKnown::kAttributeError, StrCat("type object '", TypeName(type),
-                                                  "' has no attribute '", name->text(), "'"));
+  return Raise(WellKnown::kAttributeError,
+               StrCat("type object '", TypeName(type), "' has no attribute '", name->text(), "'"));
 }
 
 bool TypeSetAttr(Object* self, const Name* name, Object* value) {
@@ -76,16 +77,69 @@ bool TypeSetAttr(Object* self, const Name* name, Object* value) {
     return true;
   }
   if (interp.RemoveTypeDictEntry(*type, name)) return true;
-  Raise(WellKnown::kAttributeError, StrCat("type object '", TypeName(type), "' has no attribute '",
-                                           name->text(), "'"));
+  Raise(WellKnown::kAttributeError,
+        StrCat("type object '", TypeName(type), "' has no attribute '", name->text(), "'"));
   return false;
+}
+
+// type(name, bases, dict): a new heap class in the current interpreter. Its
+// attributes are the dict's; then the nearest base's __init_subclass__ is called
+// with the class, as CPython does.
+Ref<Object> NewClass(const CallArgs& args) {
+  Object* name = args.args[0];
+  Object* bases = args.args[1];
+  Object* namespace_dict = args.args[2];
+  auto argument_error = [](int position, std::string_view expected, Object* got) {
+    return Raise(WellKnown::kTypeError, StrCat("type.__new__() argument ", position, " must be ",
+                                               expected, ", not ", TypeName(got->type())));
+  };
+  if (!IsInstance(name, WellKnown::kStr)) return argument_error(1, "str", name);
+  if (!IsInstance(bases, WellKnown::kTuple)) return argument_error(2, "tuple", bases);
+  if (!IsInstance(namespace_dict, WellKnown::kDict))
+    return argument_error(3, "dict", namespace_dict);
+  std::vector<TypeObject*> base_types;
+  for (const Ref<Object>& base : TupleItems(bases)) {
+    if (!IsInstance(base.get(), WellKnown::kType)) {
+      return Raise(WellKnown::kTypeError, "bases must be types");
+    }
+    base_types.push_back(static_cast<TypeObject*>(base.get()));
+  }
+  if (base_types.empty()) base_types.push_back(WellKnownType(WellKnown::kObject));
+
+  Interpreter& interp = *Interpreter::Current();
+  absl::StatusOr<Ref<HeapType>> created = HeapType::Create(interp, StrView(name), base_types);
+  if (!created.ok()) return Raise(WellKnown::kTypeError, StrCat(created.status().message()));
+  Ref<HeapType> cls = *std::move(created);
+  int64_t position = 0;
+  Object* key = nullptr;
+  Object* value = nullptr;
+  while (DictNext(namespace_dict, &position, &key, &value)) {
+    if (!IsInstance(key, WellKnown::kStr)) {
+      return Raise(WellKnown::kTypeError, "type.__new__() namespace keys must be strings");
+    }
+    interp.SetTypeDictEntry(*cls, interp.Intern(StrView(key)), Ref<Object>::Borrow(value));
+  }
+  // super(cls, cls).__init_subclass__(): looked up past cls itself.
+  const Name* init_subclass = interp.Intern("__init_subclass__");
+  for (TypeObject* ancestor : cls->mro().subspan(1)) {
+    const AttrTable* dict = interp.TypeDict(*ancestor);
+    Object* hook = dict != nullptr ? dict->Get(init_subclass) : nullptr;
+    if (hook == nullptr) continue;
+    Ref<Object> keep = Ref<Object>::Borrow(hook);
+    DescrGetFn get = hook->type()->slots().descr_get;
+    Ref<Object> bound = get ? get(hook, nullptr, cls.get()) : keep;
+    if (!bound || !Call(bound.get(), {})) return nullptr;
+    break;
+  }
+  return cls;
 }
 
 Ref<Object> TypeCall(Object* self, const CallArgs& args) {
   TypeObject* type = AsType(self);
   if (type == WellKnownType(WellKnown::kType) && args.kwnames.empty()) {
     if (args.args.size() == 1) return Ref<Object>::Borrow(args.args[0]->type());
-    if (args.args.size() != 3) return Raise(WellKnown::kTypeError, "type() takes 1 or 3 arguments");
+    if (args.args.size() == 3) return NewClass(args);
+    return Raise(WellKnown::kTypeError, "type() takes 1 or 3 arguments");
   }
   NewFn new_instance = type->slots().new_instance;
   if (new_instance == nullptr) {

@@ -1,0 +1,85 @@
+// The metatype: type(x), type(name, bases, dict), and type attributes.
+
+#include "gtest/gtest.h"
+#include "objects/dict.h"
+#include "objects/int.h"
+#include "objects/protocol.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/well_known.h"
+#include "tests/testing/object_test_support.h"
+
+namespace islet {
+namespace {
+
+class TypeTest : public testing::ObjectTest {
+ protected:
+  // type(name, bases, {key: value})
+  Ref<Object> MakeClass(std::string_view name, std::initializer_list<Object*> bases,
+                        std::string_view key = "", Object* value = nullptr) {
+    Ref<Object> namespace_dict = NewDict();
+    if (value != nullptr) DictSet(namespace_dict.get(), NewStr(key).get(), value);
+    return CallWith(WellKnownType(WellKnown::kType),
+                    {NewStr(name), NewTuple(bases), namespace_dict});
+  }
+};
+
+TEST_F(TypeTest, OneArgumentGivesTheType) {
+  EXPECT_EQ(Show(CallWith(WellKnownType(WellKnown::kType), {NewInt(3)})), "<class 'int'>");
+  EXPECT_EQ(Show(CallWith(WellKnownType(WellKnown::kType), {1, 2})),
+            "TypeError: type() takes 1 or 3 arguments");
+}
+
+TEST_F(TypeTest, ThreeArgumentsMakeAClassFromTheNamespace) {
+  Ref<Object> value = NewInt(41);
+  Ref<Object> cls = MakeClass("Point", {WellKnownType(WellKnown::kObject)}, "x", value.get());
+  ASSERT_TRUE(cls) << Error();
+  EXPECT_EQ(Show(GetAttr(cls.get(), "__name__")), "'Point'");
+  EXPECT_EQ(Show(GetAttr(cls.get(), "x")), "41");
+  EXPECT_EQ(Show(GetAttr(cls.get(), "__mro__")), "(<class '__main__.Point'>, <class 'object'>)");
+  Ref<Object> instance = CallWith(cls.get(), {});
+  ASSERT_TRUE(instance) << Error();
+  EXPECT_EQ(Show(GetAttr(instance.get(), "x")), "41");
+  // With no bases the class derives from object.
+  Ref<Object> plain = MakeClass("Plain", {});
+  EXPECT_EQ(Show(GetAttr(plain.get(), "__bases__")), "(<class 'object'>,)");
+  // Listed by its base, in this interpreter.
+  EXPECT_NE(Show(CallMethod(WellKnownType(WellKnown::kObject), "__subclasses__", {}))
+                .find("<class '__main__.Point'>"),
+            std::string::npos);
+}
+
+TEST_F(TypeTest, BadClassesAreTypeErrors) {
+  EXPECT_EQ(Show(MakeClass("B", {WellKnownType(WellKnown::kBool)})),
+            "TypeError: type 'bool' is not an acceptable base type");
+  Ref<Object> a = MakeClass("A", {});
+  Ref<Object> b = MakeClass("B", {a.get()});
+  EXPECT_EQ(Show(MakeClass("C", {a.get(), b.get()})),
+            "TypeError: Cannot create a consistent method resolution order (MRO) for bases A, B");
+  EXPECT_EQ(Show(MakeClass("D", {a.get(), a.get()})), "TypeError: duplicate base class A");
+  EXPECT_EQ(Show(MakeClass("E", {WellKnownType(WellKnown::kInt), WellKnownType(WellKnown::kStr)})),
+            "TypeError: multiple bases have instance lay-out conflict");
+  EXPECT_EQ(Show(CallWith(WellKnownType(WellKnown::kType), {1, NewTuple({}), NewDict()})),
+            "TypeError: type.__new__() argument 1 must be str, not int");
+  EXPECT_EQ(Show(CallWith(WellKnownType(WellKnown::kType), {"X", NewDict(), NewDict()})),
+            "TypeError: type.__new__() argument 2 must be tuple, not dict");
+  EXPECT_EQ(Show(CallWith(WellKnownType(WellKnown::kType), {"X", NewTuple({}), NewTuple({})})),
+            "TypeError: type.__new__() argument 3 must be dict, not tuple");
+}
+
+TEST_F(TypeTest, SubclassesOfBuiltinsBehaveAsTheirBase) {
+  Ref<Object> my_int = MakeClass("MyInt", {WellKnownType(WellKnown::kInt)});
+  Ref<Object> seven = CallWith(my_int.get(), {7});
+  ASSERT_TRUE(seven) << Error();
+  EXPECT_EQ(Show(BinaryOperation(seven.get(), NewInt(1).get(), BinaryOp::kAdd)), "8");
+  EXPECT_EQ(Show(CallMethod(seven.get(), "bit_length", {})), "3");
+  Ref<Object> my_list = MakeClass("MyList", {WellKnownType(WellKnown::kList)});
+  Ref<Object> items = CallWith(my_list.get(), {IntList({3, 1, 2})});
+  ASSERT_TRUE(items) << Error();
+  ASSERT_TRUE(CallMethod(items.get(), "sort", {}));
+  EXPECT_EQ(Show(items), "[1, 2, 3]");
+  EXPECT_EQ(Length(items.get()), 3);
+}
+
+}  // namespace
+}  // namespace islet
