@@ -12,14 +12,14 @@ Ref<Object> NewBuiltinFunction(const TypeMember* member, Ref<Object> self) {
 Ref<Object> MaterializeMember(Interpreter& interp, StaticType& type, const TypeMember& member) {
   switch (member.kind) {
     case MemberKind::kMethod:
-      return interp.NewObject<MemberDescriptorObject>(
-          WellKnownType(WellKnown::kMethodDescriptor), &type, &member);
+      return interp.NewObject<MemberDescriptorObject>(WellKnownType(WellKnown::kMethodDescriptor),
+                                                      &type, &member);
     case MemberKind::kClassMethod:
       return interp.NewObject<MemberDescriptorObject>(
           WellKnownType(WellKnown::kClassMethodDescriptor), &type, &member);
     case MemberKind::kGetSet:
-      return interp.NewObject<MemberDescriptorObject>(
-          WellKnownType(WellKnown::kGetSetDescriptor), &type, &member);
+      return interp.NewObject<MemberDescriptorObject>(WellKnownType(WellKnown::kGetSetDescriptor),
+                                                      &type, &member);
     case MemberKind::kStaticMethod:
       // Looked up on the type or an instance alike, it is the plain function.
       return interp.NewObject<BuiltinFunctionObject>(WellKnownType(WellKnown::kBuiltinFunction),

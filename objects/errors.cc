@@ -14,7 +14,8 @@ std::nullptr_t Raise(WellKnown type, std::string_view message) {
       WellKnownType(WellKnown::kTuple) == nullptr) {
     // A runtime linked without the exception types (//:islet_core): still fail
     // safely, with a bare object as the exception.
-    return RaiseObject(Interpreter::Current()->NewObject<Object>(WellKnownType(WellKnown::kObject)));
+    return RaiseObject(
+        Interpreter::Current()->NewObject<Object>(WellKnownType(WellKnown::kObject)));
   }
   return Raise(WellKnownType(type), message);
 }
@@ -50,14 +51,13 @@ absl::Status TakeExceptionAsStatus() {
     return absl::InternalError("an operation failed (exception types are not linked)");
   }
   std::string message = ExceptionMessage(exception.get());
-  std::string text = StrCat(TypeDisplayName(exception->type()),
-                            message.empty() ? "" : ": ", message);
+  std::string text =
+      StrCat(TypeDisplayName(exception->type()), message.empty() ? "" : ": ", message);
   auto is = [&](WellKnown type) { return exception->type()->IsSubtypeOf(WellKnownType(type)); };
   if (is(WellKnown::kTypeError) || is(WellKnown::kValueError)) {
     return absl::InvalidArgumentError(text);
   }
-  if (is(WellKnown::kLookupError) || is(WellKnown::kAttributeError) ||
-      is(WellKnown::kNameError)) {
+  if (is(WellKnown::kLookupError) || is(WellKnown::kAttributeError) || is(WellKnown::kNameError)) {
     return absl::NotFoundError(text);
   }
   if (is(WellKnown::kArithmeticError)) return absl::OutOfRangeError(text);

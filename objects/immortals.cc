@@ -41,7 +41,9 @@ Object* Ellipsis() { return &ellipsis_object; }
 Object* True() { return &true_object; }
 Object* False() { return &false_object; }
 
-IntObject* SmallInt(int64_t value) { return &small_ints[static_cast<size_t>(value - kSmallIntMin)]; }
+IntObject* SmallInt(int64_t value) {
+  return &small_ints[static_cast<size_t>(value - kSmallIntMin)];
+}
 StrObject* EmptyStr() { return &empty_str; }
 TupleObject* EmptyTuple() { return &empty_tuple; }
 

@@ -1,8 +1,8 @@
 #include "objects/well_known.h"
 
 #include "interp/interpreter.h"
-#include "objects/immortals.h"
 #include "objects/descriptors.h"
+#include "objects/immortals.h"
 #include "runtime/runtime.h"
 #include "runtime/runtime_hook.h"
 
@@ -32,7 +32,8 @@ absl::Status Resolve() {
     well_known_internal::types[i] = Runtime::FindStaticType(kNames[i]);
   }
   ReadyImmortals();
-  if (WellKnownType(WellKnown::kMethodDescriptor) && WellKnownType(WellKnown::kClassMethodDescriptor) &&
+  if (WellKnownType(WellKnown::kMethodDescriptor) &&
+      WellKnownType(WellKnown::kClassMethodDescriptor) &&
       WellKnownType(WellKnown::kGetSetDescriptor) && WellKnownType(WellKnown::kBuiltinFunction)) {
     SetMemberMaterializer(&MaterializeMember);
   }

@@ -42,8 +42,8 @@ std::string RenderTypeGraphDot(const TypeRegistry& registry) {
   std::string out = "digraph builtin_types {\n  rankdir=BT;\n  node [shape=box];\n";
   std::span<StaticType* const> order = registry.init_order();
   for (size_t index = 0; index < order.size(); ++index) {
-    out += StrCat("  \"", order[index]->name(), "\" [label=\"", order[index]->name(), "\\n#",
-                  index, "\"];\n");
+    out += StrCat("  \"", order[index]->name(), "\" [label=\"", order[index]->name(), "\\n#", index,
+                  "\"];\n");
   }
   for (const StaticType* type : order) {
     if (type->spec().base != nullptr) {

@@ -13,7 +13,8 @@ using ::testing::HasSubstr;
 class TypeGraphTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    for (StaticType* type : {&bool_, &int_, &object_, &str_}) ASSERT_TRUE(registry_.Register(*type).ok());
+    for (StaticType* type : {&bool_, &int_, &object_, &str_})
+      ASSERT_TRUE(registry_.Register(*type).ok());
     ASSERT_TRUE(registry_.Freeze().ok());
   }
   void TearDown() override { registry_.Unfreeze(); }

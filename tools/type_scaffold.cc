@@ -60,7 +60,8 @@ absl::Status ValidateScaffoldRequest(const TypeScaffoldRequest& request) {
       return absl::InvalidArgumentError(StrCat("invalid dependency name '", dep, "'"));
     }
     if (dep == request.name) {
-      return absl::InvalidArgumentError(StrCat("type '", request.name, "' cannot depend on itself"));
+      return absl::InvalidArgumentError(
+          StrCat("type '", request.name, "' cannot depend on itself"));
     }
   }
   if (request.deps.size() > 8) {
@@ -91,14 +92,23 @@ std::map<std::string, std::string> ScaffoldFiles(const TypeScaffoldRequest& requ
       "load(\"//tools/build_defs:builtin_type.bzl\", \"builtin_type\")\n"
       "load(\"//tools/build_defs:islet.bzl\", \"islet_cc_test\")\n\n"
       "builtin_type(\n"
-      "    name = ", Quoted(target), ",\n"
-      "    srcs = [", Quoted(target + ".cc"), "],\n"
-      "    hdrs = [", Quoted(target + ".h"), "],\n",
+      "    name = ",
+      Quoted(target),
+      ",\n"
+      "    srcs = [",
+      Quoted(target + ".cc"),
+      "],\n"
+      "    hdrs = [",
+      Quoted(target + ".h"), "],\n",
       target == request.name ? "" : StrCat("    type_name = ", Quoted(request.name), ",\n"),
       ")\n\n"
       "islet_cc_test(\n"
-      "    name = ", Quoted(target + "_test"), ",\n"
-      "    srcs = [", Quoted(target + "_test.cc"), "],\n"
+      "    name = ",
+      Quoted(target + "_test"),
+      ",\n"
+      "    srcs = [",
+      Quoted(target + "_test.cc"),
+      "],\n"
       "    deps = [\n"
       "        \"//objects\",\n"
       "        \"//runtime\",\n"
@@ -106,43 +116,64 @@ std::map<std::string, std::string> ScaffoldFiles(const TypeScaffoldRequest& requ
       "        \"//types:all\",\n"
       "    ],\n"
       ")\n");
-  files[package + "/" + target + ".h"] = StrCat(
-      "// `", request.name, "`: TODO: say what this type is for.\n\n"
-      "#ifndef ", guard, "\n#define ", guard, "\n\n"
-      "#include \"runtime/static_type.h\"\n\n"
-      "namespace islet {\n\n"
-      "extern StaticType ", variable, ";\n\n"
-      "}  // namespace islet\n\n"
-      "#endif  // ", guard, "\n");
+  files[package + "/" + target + ".h"] = StrCat("// `", request.name,
+                                                "`: TODO: say what this type is for.\n\n"
+                                                "#ifndef ",
+                                                guard, "\n#define ", guard,
+                                                "\n\n"
+                                                "#include \"runtime/static_type.h\"\n\n"
+                                                "namespace islet {\n\n"
+                                                "extern StaticType ",
+                                                variable,
+                                                ";\n\n"
+                                                "}  // namespace islet\n\n"
+                                                "#endif  // ",
+                                                guard, "\n");
   files[package + "/" + target + ".cc"] = StrCat(
-      "#include \"", package, "/", target, ".h\"\n\n"
+      "#include \"", package, "/", target,
+      ".h\"\n\n"
       "namespace islet {\n\n"
       "// Add behaviour through .slots (see runtime/type_object.h) and methods through\n"
       "// .members (runtime/type_member.h); docs/adding-a-builtin-type.md walks through it.\n"
-      "ISLET_BUILTIN_TYPE(", variable, ", ", Quoted(request.name), ",\n"
-      "                   {.base = ", Quoted(request.base), ",\n"
-      "                    ", deps_field, ".flags = kTypeBaseType});\n\n"
+      "ISLET_BUILTIN_TYPE(",
+      variable, ", ", Quoted(request.name),
+      ",\n"
+      "                   {.base = ",
+      Quoted(request.base),
+      ",\n"
+      "                    ",
+      deps_field,
+      ".flags = kTypeBaseType});\n\n"
       "}  // namespace islet\n");
-  files[package + "/" + target + "_test.cc"] = StrCat(
-      "#include \"", package, "/", target, ".h\"\n\n"
-      "#include \"gtest/gtest.h\"\n"
-      "#include \"interp/interpreter.h\"\n"
-      "#include \"objects/protocol.h\"\n"
-      "#include \"runtime/runtime.h\"\n\n"
-      "namespace islet {\n"
-      "namespace {\n\n"
-      "TEST(", CamelCase(target), "TypeTest, IsRegisteredWithItsBase) {\n"
-      "  ASSERT_TRUE(Runtime::Initialize().ok());\n"
-      "  EXPECT_EQ(Runtime::FindStaticType(", Quoted(request.name), "), &", variable, ");\n"
-      "  EXPECT_EQ(", variable, ".base(), Runtime::FindStaticType(", Quoted(request.base), "));\n"
-      "  {\n"
-      "    AttachGuard attached(*Runtime::MainInterpreter());\n"
-      "    EXPECT_EQ(ReprText(&", variable, "), \"<class '", request.name, "'>\");\n"
-      "  }\n"
-      "  ASSERT_TRUE(Runtime::Finalize().ok());\n"
-      "}\n\n"
-      "}  // namespace\n"
-      "}  // namespace islet\n");
+  files[package + "/" + target + "_test.cc"] =
+      StrCat("#include \"", package, "/", target,
+             ".h\"\n\n"
+             "#include \"gtest/gtest.h\"\n"
+             "#include \"interp/interpreter.h\"\n"
+             "#include \"objects/protocol.h\"\n"
+             "#include \"runtime/runtime.h\"\n\n"
+             "namespace islet {\n"
+             "namespace {\n\n"
+             "TEST(",
+             CamelCase(target),
+             "TypeTest, IsRegisteredWithItsBase) {\n"
+             "  ASSERT_TRUE(Runtime::Initialize().ok());\n"
+             "  EXPECT_EQ(Runtime::FindStaticType(",
+             Quoted(request.name), "), &", variable,
+             ");\n"
+             "  EXPECT_EQ(",
+             variable, ".base(), Runtime::FindStaticType(", Quoted(request.base),
+             "));\n"
+             "  {\n"
+             "    AttachGuard attached(*Runtime::MainInterpreter());\n"
+             "    EXPECT_EQ(ReprText(&",
+             variable, "), \"<class '", request.name,
+             "'>\");\n"
+             "  }\n"
+             "  ASSERT_TRUE(Runtime::Finalize().ok());\n"
+             "}\n\n"
+             "}  // namespace\n"
+             "}  // namespace islet\n");
   return files;
 }
 

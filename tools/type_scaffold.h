@@ -15,8 +15,8 @@
 namespace islet {
 
 struct TypeScaffoldRequest {
-  std::string name;               // registered type name: a Python identifier
-  std::string base = "object";    // registered name of the base
+  std::string name;                    // registered type name: a Python identifier
+  std::string base = "object";         // registered name of the base
   std::vector<std::string> deps = {};  // registered names of other dependencies
 };
 

@@ -12,7 +12,9 @@
 namespace islet {
 namespace {
 
-BuiltinFunctionObject* AsFunction(Object* self) { return static_cast<BuiltinFunctionObject*>(self); }
+BuiltinFunctionObject* AsFunction(Object* self) {
+  return static_cast<BuiltinFunctionObject*>(self);
+}
 
 Ref<Object> BuiltinFunctionRepr(Object* self) {
   BuiltinFunctionObject* function = AsFunction(self);
@@ -22,8 +24,8 @@ Ref<Object> BuiltinFunctionRepr(Object* self) {
   std::string_view owner = IsInstance(function->self.get(), WellKnown::kType)
                                ? std::string_view("type")
                                : TypeName(function->self->type());
-  return NewStr(StrCat("<built-in method ", function->member->name, " of ", owner,
-                       " object at ", address, ">"));
+  return NewStr(StrCat("<built-in method ", function->member->name, " of ", owner, " object at ",
+                       address, ">"));
 }
 
 Ref<Object> BuiltinFunctionCall(Object* self, const CallArgs& args) {

@@ -15,8 +15,8 @@ using descriptors::AsDescriptor;
 
 Ref<Object> ClassMethodDescriptorRepr(Object* self) {
   MemberDescriptorObject* descriptor = AsDescriptor(self);
-  return NewStr(StrCat("<method '", descriptor->member->name, "' of '",
-                       TypeName(descriptor->owner), "' objects>"));
+  return NewStr(StrCat("<method '", descriptor->member->name, "' of '", TypeName(descriptor->owner),
+                       "' objects>"));
 }
 
 Ref<Object> ClassMethodDescriptorGet(Object* self, Object* instance, TypeObject* owner) {
@@ -34,8 +34,8 @@ Ref<Object> ClassMethodDescriptorCall(Object* self, const CallArgs& args) {
                         TypeName(descriptor->owner), "' needs a subtype of '",
                         TypeName(descriptor->owner), "' as its first argument"));
   }
-  return descriptor->member->method(args.args[0],
-                                    CallArgs{.args = args.args.subspan(1), .kwnames = args.kwnames});
+  return descriptor->member->method(
+      args.args[0], CallArgs{.args = args.args.subspan(1), .kwnames = args.kwnames});
 }
 
 constexpr TypeSlots ClassMethodDescriptorSlots() {

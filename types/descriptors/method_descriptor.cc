@@ -15,8 +15,8 @@ using descriptors::AsDescriptor;
 
 Ref<Object> MethodDescriptorRepr(Object* self) {
   MemberDescriptorObject* descriptor = AsDescriptor(self);
-  return NewStr(StrCat("<method '", descriptor->member->name, "' of '",
-                       TypeName(descriptor->owner), "' objects>"));
+  return NewStr(StrCat("<method '", descriptor->member->name, "' of '", TypeName(descriptor->owner),
+                       "' objects>"));
 }
 
 Ref<Object> MethodDescriptorGet(Object* self, Object* instance, TypeObject*) {
@@ -29,14 +29,13 @@ Ref<Object> MethodDescriptorGet(Object* self, Object* instance, TypeObject*) {
 Ref<Object> MethodDescriptorCall(Object* self, const CallArgs& args) {
   MemberDescriptorObject* descriptor = AsDescriptor(self);
   if (args.positional_count() == 0) {
-    return Raise(WellKnown::kTypeError,
-                 StrCat("unbound method ", TypeName(descriptor->owner), ".",
-                        descriptor->member->name, "() needs an argument"));
+    return Raise(WellKnown::kTypeError, StrCat("unbound method ", TypeName(descriptor->owner), ".",
+                                               descriptor->member->name, "() needs an argument"));
   }
   Object* instance = args.args[0];
   if (!descriptors::CheckApplies(descriptor, instance)) return nullptr;
-  return descriptor->member->method(instance,
-                                    CallArgs{.args = args.args.subspan(1), .kwnames = args.kwnames});
+  return descriptor->member->method(
+      instance, CallArgs{.args = args.args.subspan(1), .kwnames = args.kwnames});
 }
 
 constexpr TypeSlots MethodDescriptorSlots() {

@@ -42,11 +42,9 @@ constexpr std::span<const TypeMember> Members() {
   return {};
 }
 
-ISLET_BUILTIN_TYPE(kExceptionType, ISLET_EXCEPTION_NAME,
-                   {.base = ISLET_EXCEPTION_BASE,
-                    .flags = kTypeBaseType,
-                    .slots = Slots(),
-                    .members = Members()});
+ISLET_BUILTIN_TYPE(
+    kExceptionType, ISLET_EXCEPTION_NAME,
+    {.base = ISLET_EXCEPTION_BASE, .flags = kTypeBaseType, .slots = Slots(), .members = Members()});
 
 }  // namespace
 }  // namespace islet
