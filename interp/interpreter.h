@@ -113,7 +113,6 @@ class Interpreter {
 
   // The metatype `type`, the type of every type object.
   StaticType* type_type() const { return setup_.type_type; }
-  std::span<StaticType* const> static_types() const { return setup_.init_order; }
 
   // Next per-interpreter version tag for a heap type. Static types use the tags
   // 1..kStaticTypeCapacity, so the two ranges never collide.

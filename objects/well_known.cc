@@ -42,8 +42,6 @@ absl::Status Resolve() {
 
 }  // namespace
 
-std::string_view WellKnownName(WellKnown which) { return kNames[static_cast<size_t>(which)]; }
-
 ISLET_RUNTIME_HOOK(kWellKnownTypesHook, "objects", &Resolve, &Forget);
 
 }  // namespace islet

@@ -88,9 +88,6 @@ inline StaticType* WellKnownType(WellKnown which) {
   return well_known_internal::types[static_cast<size_t>(which)];
 }
 
-// The registered name of a well-known type ("str").
-std::string_view WellKnownName(WellKnown which);
-
 // Whether `object`'s type is `which` or a subclass of it.
 inline bool IsInstance(const Object* object, WellKnown which) {
   return object->type()->IsSubtypeOf(WellKnownType(which));

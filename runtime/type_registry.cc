@@ -15,6 +15,18 @@ namespace {
 constinit TypeRegistry global_registry;
 static_assert(std::is_trivially_destructible_v<TypeRegistry>);
 
+// `sorted` is ordered by name: the first type whose name is not below `name`.
+std::vector<StaticType*>::const_iterator LowerBoundByName(const std::vector<StaticType*>& sorted,
+                                                          std::string_view name) {
+  return std::lower_bound(sorted.begin(), sorted.end(), name,
+                          [](const StaticType* a, std::string_view n) { return a->name() < n; });
+}
+
+StaticType* FindByName(const std::vector<StaticType*>& sorted, std::string_view name) {
+  auto it = LowerBoundByName(sorted, name);
+  return it != sorted.end() && (*it)->name() == name ? *it : nullptr;
+}
+
 std::string Where(const StaticType& type) { return StrCat(type.file(), ":", type.line()); }
 
 // The registered types `type` depends on: its base, then its deps, in spec order.
@@ -100,12 +112,7 @@ absl::Status TypeRegistry::Freeze() {
     }
   }
 
-  auto find = [&by_name](std::string_view name) -> StaticType* {
-    auto it =
-        std::lower_bound(by_name.begin(), by_name.end(), name,
-                         [](const StaticType* a, std::string_view n) { return a->name() < n; });
-    return it != by_name.end() && (*it)->name() == name ? *it : nullptr;
-  };
+  auto find = [&by_name](std::string_view name) { return FindByName(by_name, name); };
   for (StaticType* type : by_name) {
     const char* base = type->spec().base;
     if (base != nullptr && find(base) == nullptr) {
@@ -125,11 +132,7 @@ absl::Status TypeRegistry::Freeze() {
   std::vector<size_t> unmet(by_name.size(), 0);
   std::vector<std::vector<size_t>> dependents(by_name.size());
   auto index_of = [&](const StaticType* type) {
-    return static_cast<size_t>(std::lower_bound(by_name.begin(), by_name.end(), type,
-                                                [](const StaticType* a, const StaticType* b) {
-                                                  return a->name() < b->name();
-                                                }) -
-                               by_name.begin());
+    return static_cast<size_t>(LowerBoundByName(by_name, type->name()) - by_name.begin());
   };
   for (size_t i = 0; i < by_name.size(); ++i) {
     for (StaticType* dep : Dependencies(*by_name[i], find)) {
@@ -177,10 +180,7 @@ std::span<StaticType* const> TypeRegistry::init_order() const {
 
 StaticType* TypeRegistry::Find(std::string_view name) const {
   if (frozen_ == nullptr) return nullptr;
-  const std::vector<StaticType*>& sorted = frozen_->by_name;
-  auto it = std::lower_bound(sorted.begin(), sorted.end(), name,
-                             [](const StaticType* a, std::string_view n) { return a->name() < n; });
-  return it != sorted.end() && (*it)->name() == name ? *it : nullptr;
+  return FindByName(frozen_->by_name, name);
 }
 
 StaticTypeRegistrar::StaticTypeRegistrar(StaticType& type) {

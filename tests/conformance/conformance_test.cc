@@ -127,15 +127,21 @@ TEST_F(ConformanceTest, DictIsAReadOnlyProxyWithTheSameKeysAndPerInterpreterValu
 
 TEST_F(ConformanceTest, SubclassMadeInOneInterpreterIsListedOnlyThere) {
   if (!type_->HasFlag(kTypeBaseType)) GTEST_SKIP() << type_->name() << " cannot be subclassed";
-  std::vector<std::string> before_in_a;
-  {
-    AttachGuard attached(*a_);
+  // The names in type_.__subclasses__() as `interp` sees it.
+  auto names_in = [&](Interpreter* interp) {
+    AttachGuard attached(*interp);
+    std::vector<std::string> names;
     Ref<Object> subclasses = CallMethod(type_, "__subclasses__", {});
-    ASSERT_TRUE(subclasses) << TakeExceptionAsStatus();
-    for (const Ref<Object>& subclass : ListItems(subclasses.get())) {
-      before_in_a.emplace_back(static_cast<TypeObject*>(subclass.get())->name());
+    if (!subclasses) {
+      ADD_FAILURE() << TakeExceptionAsStatus();
+      return names;
     }
-  }
+    for (const Ref<Object>& subclass : ListItems(subclasses.get())) {
+      names.emplace_back(static_cast<TypeObject*>(subclass.get())->name());
+    }
+    return names;
+  };
+  const std::vector<std::string> before_in_a = names_in(a_);
   {
     AttachGuard attached(*b_);
     Ref<HeapType> subclass = *HeapType::Create(*b_, "MadeInB", {{type_}});
@@ -147,15 +153,6 @@ TEST_F(ConformanceTest, SubclassMadeInOneInterpreterIsListedOnlyThere) {
                             [&](const Ref<Object>& item) { return item.get() == subclass.get(); }),
               1);
   }
-  auto names_in = [&](Interpreter* interp) {
-    AttachGuard attached(*interp);
-    std::vector<std::string> names;
-    Ref<Object> subclasses = CallMethod(type_, "__subclasses__", {});
-    for (const Ref<Object>& subclass : ListItems(subclasses.get())) {
-      names.emplace_back(static_cast<TypeObject*>(subclass.get())->name());
-    }
-    return names;
-  };
   EXPECT_EQ(names_in(a_), before_in_a);
   EXPECT_THAT(names_in(main_), ::testing::Not(::testing::Contains("MadeInB")));
   ASSERT_TRUE(Runtime::DestroyInterpreter(b_).ok());
