@@ -101,13 +101,27 @@ absl::StatusOr<Ref<HeapType>> HeapType::Create(Interpreter& interp, std::string_
       static_cast<HeapType*>(base)->subclasses_.push_back(type.get());
     }
   }
+  // The best base's slots are a start; other bases along the MRO may define some.
+  if (auto update = ObjectsLayer().update_heap_slots) update(*type, nullptr);
   return type;
+}
+
+void HeapType::set_name(std::string_view name) {
+  name_storage_ = name;
+  name_ = name_storage_;
+}
+
+void HeapType::SetBehaviorSlots(const TypeSlots& behavior) {
+#define ISLET_COPY_SLOT(signature, name) slots_.name = behavior.name;
+  ISLET_BEHAVIOR_SLOTS(ISLET_COPY_SLOT)
+#undef ISLET_COPY_SLOT
 }
 
 HeapType::HeapType(std::string name, std::vector<Ref<TypeObject>> bases, TypeObject* best_base,
                    std::vector<TypeObject*> mro, const TypeSlots& slots, uint32_t version_tag)
     : TypeObject(std::string_view(), kTypeHeap | kTypeBaseType, slots),
-      name_storage_(std::move(name)),
+      name_storage_(name),
+      qualname_(std::move(name)),
       base_refs_(std::move(bases)) {
   for (const Ref<TypeObject>& base : base_refs_) base_pointers_.push_back(base.get());
   mro_storage_.push_back(this);

@@ -34,9 +34,19 @@ class HeapType final : public TypeObject {
   static absl::StatusOr<Ref<HeapType>> Create(Interpreter& interp, std::string_view name,
                                               std::span<TypeObject* const> bases);
 
+  // __qualname__: the dotted path from the module ("Outer.Inner"); the name
+  // until set.
+  std::string_view qualname() const { return qualname_; }
+  void set_name(std::string_view name);
+  void set_qualname(std::string_view qualname) { qualname_ = qualname; }
+
   // The class's own attributes. Changed only through Interpreter::SetTypeDictEntry,
   // which gives this class and its subclasses new version tags.
   const AttrTable& dict() const { return dict_; }
+  // Replaces the behaviour slots, keeping the layout ones (instance_size,
+  // destroy, clear). The objects layer derives them from the special methods
+  // along the MRO whenever the class's dict changes.
+  void SetBehaviorSlots(const TypeSlots& behavior);
   // Heap subclasses of this class, in creation order (weak).
   std::span<HeapType* const> subclasses() const { return subclasses_; }
   // Weak references to this class (made in its interpreter, the only one that
@@ -71,6 +81,7 @@ class HeapType final : public TypeObject {
   void AssignNewVersionTags(Interpreter& interp);
 
   std::string name_storage_;
+  std::string qualname_;
   std::vector<Ref<TypeObject>> base_refs_;
   std::vector<TypeObject*> base_pointers_;
   std::vector<TypeObject*> mro_storage_;

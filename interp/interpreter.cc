@@ -6,6 +6,7 @@
 
 #include "interp/heap_type.h"
 #include "interp/instance_extras.h"
+#include "runtime/dunder.h"
 #include "runtime/str_cat.h"
 #include "runtime/type_registry.h"
 
@@ -13,15 +14,20 @@ namespace islet {
 namespace {
 
 constinit std::atomic<int> inject_init_failure_at{-1};
-constinit std::atomic<MemberMaterializer> member_materializer{nullptr};
+constinit const ObjectsLayerHooks no_hooks;
+constinit std::atomic<const ObjectsLayerHooks*> objects_layer_hooks{&no_hooks};
 constinit std::atomic<void (*)(Interpreter&, const StaticType&)> fini_observer{nullptr};
 
 }  // namespace
 
 constinit thread_local Interpreter* Interpreter::current_ = nullptr;
 
-void SetMemberMaterializer(MemberMaterializer materializer) {
-  member_materializer.store(materializer, std::memory_order_release);
+void SetObjectsLayerHooks(const ObjectsLayerHooks* hooks) {
+  objects_layer_hooks.store(hooks != nullptr ? hooks : &no_hooks, std::memory_order_release);
+}
+
+const ObjectsLayerHooks& ObjectsLayer() {
+  return *objects_layer_hooks.load(std::memory_order_acquire);
 }
 
 void SetStaticTypeFiniObserverForTesting(void (*observer)(Interpreter&, const StaticType&)) {
@@ -213,10 +219,8 @@ const AttrTable* Interpreter::TypeDict(const TypeObject& type) {
 // first, so no lookup (cached or not) ever sees the dict without its members.
 void Interpreter::MaterializeMembers(StaticType& type, StaticTypeState& state) {
   state.members_materialized_ = true;
-  MemberMaterializer materialize = member_materializer.load(std::memory_order_acquire);
-  if (materialize == nullptr) return;
-  for (const TypeMember& member : type.spec().members) {
-    state.mutable_dict().Set(Intern(member.name), materialize(*this, type, member));
+  if (auto materialize = ObjectsLayer().materialize_static_dict) {
+    materialize(*this, type, state.mutable_dict());
   }
 }
 
@@ -227,24 +231,30 @@ void Interpreter::SetTypeDictEntry(TypeObject& type, const Name* name, Ref<Objec
   } else {
     static_cast<HeapType&>(type).dict_.Set(name, std::move(value));
   }
-  TypeDictChanged(type);
+  TypeDictChanged(type, name);
 }
 
 bool Interpreter::RemoveTypeDictEntry(TypeObject& type, const Name* name) {
   TypeDict(type);
   bool removed = type.IsStaticBuiltin() ? StateOf(type).mutable_dict().Remove(name)
                                         : static_cast<HeapType&>(type).dict_.Remove(name);
-  if (removed) TypeDictChanged(type);
+  if (removed) TypeDictChanged(type, name);
   return removed;
 }
 
-void Interpreter::TypeDictChanged(TypeObject& type) {
+// A static type's slots never change (they are shared); a heap type's follow the
+// special methods in its dict.
+void Interpreter::TypeDictChanged(TypeObject& type, const Name* name) {
   if (type.IsStaticBuiltin()) {
     // Static tags are fixed for the runtime's life (other interpreters rely on
     // them), so this interpreter forgets everything it cached instead.
     attribute_cache_.Clear();
-  } else {
-    static_cast<HeapType&>(type).AssignNewVersionTags(*this);
+    return;
+  }
+  auto& heap_type = static_cast<HeapType&>(type);
+  heap_type.AssignNewVersionTags(*this);
+  if (auto update = ObjectsLayer().update_heap_slots; update && IsDunderText(name->text())) {
+    update(heap_type, name);
   }
 }
 

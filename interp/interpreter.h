@@ -146,8 +146,8 @@ class Interpreter {
   void Untrack(Object* object, size_t instance_size);
   void ClearAllObjects();
   void MaterializeMembers(StaticType& type, StaticTypeState& state);
-  // Called after `type`'s dict changed.
-  void TypeDictChanged(TypeObject& type);
+  // Called after `type`'s dict entry `name` changed.
+  void TypeDictChanged(TypeObject& type, const Name* name);
   // Frees an object that was cleared and outlived ClearAllObjects, without
   // touching its (possibly already freed) heap type's refcount.
   void FreeCleared(Object* object);
@@ -184,12 +184,24 @@ class AttachGuard {
   Interpreter* previous_;
 };
 
-// Turns a static type's declared member into an object of `interp`. The objects
-// layer installs one at Runtime::Initialize (until then, and in a runtime without
-// it, declared members are not materialized). It must not fail.
-using MemberMaterializer = Ref<Object> (*)(Interpreter& interp, StaticType& type,
-                                           const TypeMember& member);
-void SetMemberMaterializer(MemberMaterializer materializer);
+class HeapType;
+
+// What the objects layer lends the interpreter layer, which cannot depend on it.
+// Installed at Runtime::Initialize (until then, and in a runtime without that
+// layer, each null hook does nothing). Hooks must not fail.
+struct ObjectsLayerHooks {
+  // Fills `dict`, `type`'s empty dict in `interp`, with objects for its declared
+  // members and its slots' special methods; called on the first read of it.
+  void (*materialize_static_dict)(Interpreter& interp, StaticType& type, AttrTable& dict) = nullptr;
+  // Recomputes the behaviour slots of `type` and its subclasses that depend on
+  // the dict entry `changed` (a special method name), or all of them when
+  // `changed` is null (a new class).
+  void (*update_heap_slots)(HeapType& type, const Name* changed) = nullptr;
+};
+// `hooks` must outlive the runtime; nullptr removes them.
+void SetObjectsLayerHooks(const ObjectsLayerHooks* hooks);
+// The installed hooks (all null if none are).
+const ObjectsLayerHooks& ObjectsLayer();
 
 // Test hook: called for every ready static type as an interpreter finalizes it
 // (whether or not the type has a fini hook). nullptr removes it.

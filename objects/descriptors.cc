@@ -1,5 +1,6 @@
 #include "objects/descriptors.h"
 
+#include "objects/slot_wrappers.h"
 #include "objects/well_known.h"
 
 namespace islet {
@@ -8,6 +9,8 @@ Ref<Object> NewBuiltinFunction(const TypeMember* member, Ref<Object> self) {
   return Interpreter::Current()->NewObject<BuiltinFunctionObject>(
       WellKnownType(WellKnown::kBuiltinFunction), member, std::move(self));
 }
+
+namespace {
 
 Ref<Object> MaterializeMember(Interpreter& interp, StaticType& type, const TypeMember& member) {
   switch (member.kind) {
@@ -26,6 +29,15 @@ Ref<Object> MaterializeMember(Interpreter& interp, StaticType& type, const TypeM
                                                      &member, nullptr);
   }
   return nullptr;
+}
+
+}  // namespace
+
+void MaterializeStaticDict(Interpreter& interp, StaticType& type, AttrTable& dict) {
+  AddSlotWrappers(interp, type, dict);
+  for (const TypeMember& member : type.spec().members) {
+    dict.Set(interp.Intern(member.name), MaterializeMember(interp, type, member));
+  }
 }
 
 }  // namespace islet

@@ -10,6 +10,7 @@
 #define ISLET_OBJECTS_DESCRIPTORS_H_
 
 #include "interp/interpreter.h"
+#include "runtime/attr_table.h"
 #include "runtime/object.h"
 #include "runtime/static_type.h"
 #include "runtime/type_member.h"
@@ -39,8 +40,9 @@ class BuiltinFunctionObject : public Object {
 // A builtin function or bound method calling `member`.
 Ref<Object> NewBuiltinFunction(const TypeMember* member, Ref<Object> self);
 
-// Installed as the interpreter's MemberMaterializer by the objects layer.
-Ref<Object> MaterializeMember(Interpreter& interp, StaticType& type, const TypeMember& member);
+// ObjectsLayerHooks::materialize_static_dict: `type`'s slot wrappers
+// (objects/slot_wrappers.h), then a descriptor for each declared member.
+void MaterializeStaticDict(Interpreter& interp, StaticType& type, AttrTable& dict);
 
 }  // namespace islet
 

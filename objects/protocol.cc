@@ -1,15 +1,19 @@
 #include "objects/protocol.h"
 
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 
+#include "interp/heap_type.h"
 #include "interp/instance_extras.h"
 #include "interp/interpreter.h"
 #include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/tuple.h"
 #include "objects/well_known.h"
+#include "runtime/dunder.h"
 #include "runtime/str_cat.h"
 
 namespace islet {
@@ -71,14 +75,28 @@ std::string_view TypeName(const TypeObject* type) {
   return name;
 }
 
+std::string_view TypeQualName(const TypeObject* type) {
+  if (type->IsStaticBuiltin()) return TypeName(type);
+  return static_cast<const HeapType*>(type)->qualname();
+}
+
 std::string_view TypeModule(const TypeObject* type) {
-  if (!type->IsStaticBuiltin()) return "__main__";
+  if (!type->IsStaticBuiltin()) {
+    Object* module = static_cast<const HeapType*>(type)->dict().Get(DunderName(Dunder::kModule));
+    return module != nullptr && IsInstance(module, WellKnown::kStr) ? StrView(module) : "__main__";
+  }
   std::string_view name = type->name();
   if (size_t dot = name.rfind('.'); dot != std::string_view::npos) return name.substr(0, dot);
   return "builtins";
 }
 
 std::string_view TypeDisplayName(const TypeObject* type) { return type->name(); }
+
+std::string FullyQualifiedName(const TypeObject* type) {
+  std::string_view module = TypeModule(type);
+  if (module == "builtins") return std::string(TypeQualName(type));
+  return StrCat(module, ".", TypeQualName(type));
+}
 
 // ---------------------------------------------------------------------------
 // Text
@@ -251,6 +269,66 @@ bool GenericSetAttr(Object* object, const Name* name, Object* value) {
         StrCat("'", NameOf(object), "' object has no attribute '", name->text(),
                value != nullptr ? "' and no __dict__ for setting new attributes" : "'"));
   return false;
+}
+
+Ref<Object> SuperGetAttr(TypeObject* type, Object* object, const Name* name) {
+  TypeObject* start =
+      IsInstance(object, WellKnown::kType) && static_cast<TypeObject*>(object)->IsSubtypeOf(type)
+          ? static_cast<TypeObject*>(object)
+          : object->type();
+  std::span<TypeObject* const> mro = start->mro();
+  auto after = std::find(mro.begin(), mro.end(), type);
+  Interpreter& interp = *Interpreter::Current();
+  for (auto it = after == mro.end() ? after : after + 1; it != mro.end(); ++it) {
+    const AttrTable* dict = interp.TypeDict(**it);
+    Object* found = dict != nullptr ? dict->Get(name) : nullptr;
+    if (found == nullptr) continue;
+    Ref<Object> keep = Ref<Object>::Borrow(found);
+    DescrGetFn get = found->type()->slots().descr_get;
+    if (get == nullptr) return keep;
+    return get(found, object == start ? nullptr : object, start);
+  }
+  return Raise(WellKnown::kAttributeError,
+               StrCat("'super' object has no attribute '", name->text(), "'"));
+}
+
+namespace {
+
+// Whether `type` is a subclass of `classinfo`; -1 if `classinfo` is neither a
+// class nor a tuple of classinfos.
+int MatchesClassInfo(const TypeObject* type, Object* classinfo) {
+  if (IsInstance(classinfo, WellKnown::kType)) {
+    return type->IsSubtypeOf(static_cast<TypeObject*>(classinfo)) ? 1 : 0;
+  }
+  if (!IsInstance(classinfo, WellKnown::kTuple)) return -1;
+  for (const Ref<Object>& item : TupleItems(classinfo)) {
+    int match = MatchesClassInfo(type, item.get());
+    if (match != 0) return match;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int IsInstanceOf(Object* object, Object* classinfo) {
+  int match = MatchesClassInfo(object->type(), classinfo);
+  if (match < 0) {
+    Raise(WellKnown::kTypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+  }
+  return match;
+}
+
+int IsSubclassOf(Object* cls, Object* classinfo) {
+  if (!IsInstance(cls, WellKnown::kType)) {
+    Raise(WellKnown::kTypeError, "issubclass() arg 1 must be a class");
+    return -1;
+  }
+  int match = MatchesClassInfo(static_cast<TypeObject*>(cls), classinfo);
+  if (match < 0) {
+    Raise(WellKnown::kTypeError,
+          "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+  }
+  return match;
 }
 
 // ---------------------------------------------------------------------------

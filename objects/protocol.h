@@ -129,12 +129,30 @@ std::optional<int64_t> IndexAsInt64(Object* object, WellKnown overflow,
 // (NotImplemented) instead of raising.
 bool OverridesBinarySlot(const Object* other, BinaryFn TypeSlots::*slot);
 
+// super(type, object).name: `name` looked up along the MRO of `object`'s type
+// (or of `object` itself, a class) after `type`, bound to `object` as an
+// attribute lookup would bind it (not bound when `object` is that class).
+// AttributeError if no class past `type` has it.
+Ref<Object> SuperGetAttr(TypeObject* type, Object* object, const Name* name);
+
+// isinstance(object, classinfo) and issubclass(cls, classinfo): `classinfo` is a
+// class or a tuple of classinfos. 1, 0, or -1 with TypeError for a bad argument.
+// (No __instancecheck__/__subclasscheck__ hooks yet: there are no metaclasses.)
+int IsInstanceOf(Object* object, Object* classinfo);
+int IsSubclassOf(Object* cls, Object* classinfo);
+
 // --- Types ---
 // The type's name as Python shows it: `__name__` (the part after the last dot of
 // a static type's registered name, "weakref.ReferenceType" -> "ReferenceType").
 std::string_view TypeName(const TypeObject* type);
-// `__module__`: the part before the last dot, else "builtins" (static types).
+// `__qualname__`: a heap type's own, else the name.
+std::string_view TypeQualName(const TypeObject* type);
+// `__module__`: a static type's part before the last dot, else "builtins"; a
+// heap type's `__module__` entry if it is a str, else "__main__" (a class made
+// from C++ without one). The view lives as long as that entry.
 std::string_view TypeModule(const TypeObject* type);
+// PEP 737's fully qualified name: "list", "__main__.Point", "weakref.ReferenceType".
+std::string FullyQualifiedName(const TypeObject* type);
 // The type's name as it appears in messages (CPython's tp_name: the registered
 // name of a static type, the __name__ of a heap type).
 std::string_view TypeDisplayName(const TypeObject* type);

@@ -35,13 +35,6 @@ bool IsExactAnySet(const Object* object) {
   return IsExactly(object, WellKnown::kSet) || IsExactly(object, WellKnown::kFrozenSet);
 }
 
-// PEP 737's fully qualified name: "list", "__main__.Point", "weakref.ReferenceType".
-std::string FullyQualifiedName(const TypeObject* type) {
-  std::string_view module = TypeModule(type);
-  if (module == "builtins") return std::string(TypeName(type));
-  return StrCat(module, ".", TypeName(type));
-}
-
 // CPython 3.14 says why a set refused an element: a TypeError from hashing it
 // becomes "cannot use 'list' as a set element (unhashable type: 'list')"; any
 // other error passes through unchanged.

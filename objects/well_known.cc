@@ -2,6 +2,7 @@
 
 #include "interp/interpreter.h"
 #include "objects/descriptors.h"
+#include "objects/heap_slots.h"
 #include "objects/immortals.h"
 #include "runtime/runtime.h"
 #include "runtime/runtime_hook.h"
@@ -19,13 +20,17 @@ constexpr std::string_view kNames[] = {
 #undef ISLET_WELL_KNOWN_NAME
 };
 
+// Filled by Resolve before any interpreter exists.
+constinit ObjectsLayerHooks hooks;
+
 void Forget() {
-  SetMemberMaterializer(nullptr);
+  SetObjectsLayerHooks(nullptr);
+  hooks = {};
   for (StaticType*& type : well_known_internal::types) type = nullptr;
 }
 
 // Runs before any interpreter exists: resolves the table, readies the immortal
-// objects this layer defines, and installs the member materializer. Never fails:
+// objects this layer defines, and installs its hooks into interpreters. Never fails:
 // a runtime may link only some types (see well_known.h).
 absl::Status Resolve() {
   for (size_t i = 0; i < static_cast<size_t>(WellKnown::kCount); ++i) {
@@ -34,9 +39,12 @@ absl::Status Resolve() {
   ReadyImmortals();
   if (WellKnownType(WellKnown::kMethodDescriptor) &&
       WellKnownType(WellKnown::kClassMethodDescriptor) &&
-      WellKnownType(WellKnown::kGetSetDescriptor) && WellKnownType(WellKnown::kBuiltinFunction)) {
-    SetMemberMaterializer(&MaterializeMember);
+      WellKnownType(WellKnown::kGetSetDescriptor) && WellKnownType(WellKnown::kBuiltinFunction) &&
+      WellKnownType(WellKnown::kWrapperDescriptor)) {
+    hooks.materialize_static_dict = &MaterializeStaticDict;
   }
+  if (WellKnownType(WellKnown::kStr)) hooks.update_heap_slots = &UpdateHeapSlots;
+  SetObjectsLayerHooks(&hooks);
   return absl::OkStatus();
 }
 

@@ -46,10 +46,15 @@ namespace islet {
   V(kProperty, "property")                            \
   V(kStaticMethod, "staticmethod")                    \
   V(kClassMethod, "classmethod")                      \
+  V(kFunction, "function")                            \
+  V(kMethod, "method")                                \
+  V(kSuper, "super")                                  \
   V(kBuiltinFunction, "builtin_function_or_method")   \
   V(kMethodDescriptor, "method_descriptor")           \
   V(kClassMethodDescriptor, "classmethod_descriptor") \
   V(kGetSetDescriptor, "getset_descriptor")           \
+  V(kWrapperDescriptor, "wrapper_descriptor")         \
+  V(kMethodWrapper, "method-wrapper")                 \
   V(kBaseException, "BaseException")                  \
   V(kException, "Exception")                          \
   V(kTypeError, "TypeError")                          \

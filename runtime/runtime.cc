@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "runtime/dunder.h"
 #include "runtime/name.h"
 #include "runtime/runtime_hook.h"
 #include "runtime/str_cat.h"
@@ -178,6 +179,7 @@ absl::Status Runtime::Initialize() {
     names->Intern(type->name());
     for (const TypeMember& member : type->spec().members) names->Intern(member.name);
   }
+  InternDunders(*names);
 
   InterpreterSetup main_setup;
   {
@@ -193,6 +195,7 @@ absl::Status Runtime::Initialize() {
       state.names = nullptr;
       state.type_type = nullptr;
     }
+    ForgetDunders();
     delete names;
     StaticTypeReadier::FiniAll(registry);
     registry.Unfreeze();
@@ -254,6 +257,7 @@ absl::Status Runtime::Finalize() {
     names = std::exchange(state.names, nullptr);
     state.type_type = nullptr;
   }
+  ForgetDunders();
   delete names;
   StaticTypeReadier::FiniAll(TypeRegistry::Global());
   TypeRegistry::Global().Unfreeze();

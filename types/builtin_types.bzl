@@ -21,7 +21,9 @@ BUILTIN_TYPES = {
     "str_iterator": "//types/str:str_iterator",
     "bytes_iterator": "//types/bytes:bytes_iterator",
     "set_iterator": "//types/set:set_iterator",
-    "bound_method": "//types/classmethod:bound_method",
+    "method": "//types/function:method",
+    "function": "//types/function",
+    "super": "//types/super",
     "islet.InterpreterInfo": "//types/interpreter_info",
     "object": "//types/object",
     "type": "//types/type",
@@ -49,6 +51,8 @@ BUILTIN_TYPES = {
     "classmethod_descriptor": "//types/descriptors:classmethod_descriptor",
     "getset_descriptor": "//types/descriptors:getset_descriptor",
     "builtin_function_or_method": "//types/descriptors:builtin_function_or_method",
+    "wrapper_descriptor": "//types/descriptors:wrapper_descriptor",
+    "method-wrapper": "//types/descriptors:method-wrapper",
     "BaseException": "//types/exceptions:BaseException",
 }
 

@@ -1,11 +1,10 @@
 // `classmethod`: wraps a callable so that looking it up on a class, or on an
-// instance, gives it bound to the class: C.f(x) calls f(C, x). The binding is a
-// `bound_method` (bound_method.h), islet's stand-in for CPython's `method` type.
+// instance, gives it bound to the class (a `method`): C.f(x) calls f(C, x).
 // Construction, repr and the wrapped callable are objects/callable_wrapper.h's.
 
 #include "objects/callable_wrapper.h"
+#include "objects/function.h"
 #include "runtime/static_type.h"
-#include "types/classmethod/bound_method.h"
 
 namespace islet {
 namespace {
@@ -15,7 +14,7 @@ Ref<Object> ClassMethodGet(Object* self, Object* instance, TypeObject* owner) {
   Ref<Object> callable = WrappedCallable(self);
   if (!callable) return nullptr;
   TypeObject* bound_to = owner != nullptr ? owner : instance->type();
-  return NewBoundMethod(std::move(callable), Ref<Object>::Borrow(bound_to));
+  return NewMethod(std::move(callable), Ref<Object>::Borrow(bound_to));
 }
 
 constexpr TypeSlots ClassMethodSlots() {
@@ -27,7 +26,7 @@ constexpr TypeSlots ClassMethodSlots() {
 }  // namespace
 
 ISLET_BUILTIN_TYPE(kClassMethodType, "classmethod",
-                   {.deps = {"bound_method"},
+                   {.deps = {"method"},
                     .flags = kTypeBaseType,
                     .slots = ClassMethodSlots(),
                     .members = kCallableWrapperMembers});

@@ -1,4 +1,4 @@
-// classmethod and bound_method through the object protocol, on heap classes
+// classmethod and method through the object protocol, on heap classes
 // (HeapType::Create, dicts set with Interpreter::SetTypeDictEntry): looked up on
 // a class, a subclass or an instance, a classmethod is its callable bound to
 // that class; the bound method calls it with the class first, and compares,
@@ -15,7 +15,6 @@
 #include "objects/singletons.h"
 #include "objects/well_known.h"
 #include "tests/testing/object_test_support.h"
-#include "types/classmethod/bound_method.h"
 
 namespace islet {
 namespace {
@@ -48,7 +47,7 @@ class ClassMethodTest : public testing::ObjectTest {
 TEST_F(ClassMethodTest, LookupBindsToTheClass) {
   Ref<Object> bound = GetAttr(cls_.get(), "make");
   ASSERT_TRUE(bound) << TakeExceptionAsStatus();
-  EXPECT_EQ(bound->type(), &kBoundMethodType);
+  EXPECT_EQ(bound->type(), WellKnownType(WellKnown::kMethod));
   EXPECT_EQ(GetAttr(bound.get(), "__self__").get(), cls_.get());
   EXPECT_EQ(GetAttr(bound.get(), "__func__").get(), TypeType());
   EXPECT_EQ(Call(bound.get(), {}).get(), TypeType());  // type(C)
@@ -88,8 +87,17 @@ TEST_F(ClassMethodTest, BoundMethodsCompareByFunctionAndBoundObject) {
   EXPECT_EQ(Hash(first.get()), Hash(second.get()));
   EXPECT_EQ(RichCompareBool(first.get(), on_sub.get(), CompareOp::kNe), 1);
   EXPECT_EQ(RichCompareBool(first.get(), TypeType(), CompareOp::kEq), 0);
-  EXPECT_FALSE(Call(&kBoundMethodType, {}));
-  EXPECT_EQ(Error(), "TypeError: cannot create 'bound_method' instances");
+  Object* method_type = WellKnownType(WellKnown::kMethod);
+  EXPECT_FALSE(Call(method_type, {None()}));
+  EXPECT_EQ(Error(), "TypeError: method expected 2 arguments, got 1");
+  EXPECT_FALSE(Call(method_type, {None(), cls_.get()}));
+  EXPECT_EQ(Error(), "TypeError: first argument must be callable");
+  EXPECT_FALSE(Call(method_type, {TypeType(), None()}));
+  EXPECT_EQ(Error(), "TypeError: instance must not be None");
+  // Made by hand, it is the same as the one the lookup made.
+  Ref<Object> by_hand = Call(method_type, {GetAttr(first.get(), "__func__").get(), cls_.get()});
+  ASSERT_TRUE(by_hand) << Error();
+  EXPECT_EQ(RichCompareBool(first.get(), by_hand.get(), CompareOp::kEq), 1);
 }
 
 TEST_F(ClassMethodTest, ConstructorErrorsAndUninitializedWrappers) {

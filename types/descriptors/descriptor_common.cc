@@ -6,11 +6,11 @@
 
 namespace islet::descriptors {
 
-bool CheckApplies(MemberDescriptorObject* descriptor, Object* instance) {
-  if (instance->type()->IsSubtypeOf(descriptor->owner)) return true;
+bool CheckApplies(std::string_view name, const TypeObject* owner, Object* instance) {
+  if (instance->type()->IsSubtypeOf(owner)) return true;
   Raise(WellKnown::kTypeError,
-        StrCat("descriptor '", descriptor->member->name, "' for '", TypeName(descriptor->owner),
-               "' objects doesn't apply to a '", TypeDisplayName(instance->type()), "' object"));
+        StrCat("descriptor '", name, "' for '", TypeName(owner), "' objects doesn't apply to a '",
+               TypeDisplayName(instance->type()), "' object"));
   return false;
 }
 

@@ -20,10 +20,7 @@ namespace {
 Ref<Object> ObjectRepr(Object* self) {
   char address[32];
   std::snprintf(address, sizeof(address), "%p", static_cast<void*>(self));
-  std::string_view module = TypeModule(self->type());
-  if (module == "builtins")
-    return NewStr(StrCat("<", TypeName(self->type()), " object at ", address, ">"));
-  return NewStr(StrCat("<", module, ".", TypeName(self->type()), " object at ", address, ">"));
+  return NewStr(StrCat("<", FullyQualifiedName(self->type()), " object at ", address, ">"));
 }
 
 Ref<Object> ObjectStr(Object* self) { return Repr(self); }
@@ -81,8 +78,11 @@ bool ObjectInit(Object* self, const CallArgs& args) {
 
 Ref<Object> ObjectClass(Object* self) { return Ref<Object>::Borrow(self->type()); }
 
-Ref<Object> ObjectInitSubclass(Object*, const CallArgs& args) {
-  if (!CheckNoArgs(args, "object.__init_subclass__")) return nullptr;
+// Named after the class it is bound to, as CPython names bound builtin methods:
+// "Point.__init_subclass__() takes no keyword arguments".
+Ref<Object> ObjectInitSubclass(Object* cls, const CallArgs& args) {
+  std::string name = StrCat(TypeQualName(static_cast<TypeObject*>(cls)), ".__init_subclass__");
+  if (!CheckNoArgs(args, name)) return nullptr;
   return NoneRef();
 }
 

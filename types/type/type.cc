@@ -12,12 +12,14 @@
 #include "objects/args.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
+#include "objects/function.h"
 #include "objects/list.h"
 #include "objects/mapping_proxy.h"
 #include "objects/protocol.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "runtime/dunder.h"
 #include "runtime/runtime.h"
 #include "runtime/str_cat.h"
 
@@ -28,9 +30,7 @@ TypeObject* AsType(Object* self) { return static_cast<TypeObject*>(self); }
 
 Ref<Object> TypeRepr(Object* self) {
   TypeObject* type = AsType(self);
-  std::string_view module = TypeModule(type);
-  if (module == "builtins") return NewStr(StrCat("<class '", TypeName(type), "'>"));
-  return NewStr(StrCat("<class '", module, ".", TypeName(type), "'>"));
+  return NewStr(StrCat("<class '", FullyQualifiedName(type), "'>"));
 }
 
 Ref<Object> TypeGetAttr(Object* self, const Name* name) {
@@ -82,9 +82,50 @@ bool TypeSetAttr(Object* self, const Name* name, Object* value) {
   return false;
 }
 
-// type(name, bases, dict): a new heap class in the current interpreter. Its
-// attributes are the dict's; then the nearest base's __init_subclass__ is called
-// with the class, as CPython does.
+// Namespace entries that type() stores differently: __qualname__ is the class's
+// own name, not an attribute; functions under __new__ become static methods and
+// under __init_subclass__ or __class_getitem__ class methods, as in CPython.
+Ref<Object> NamespaceValue(HeapType& cls, const Name* name, Object* value) {
+  if (name == DunderName(Dunder::kQualname)) {
+    if (!IsInstance(value, WellKnown::kStr)) {
+      return Raise(WellKnown::kTypeError,
+                   StrCat("type __qualname__ must be a str, not ", TypeDisplayName(value->type())));
+    }
+    cls.set_qualname(StrView(value));
+    return nullptr;
+  }
+  if (IsExactly(value, WellKnown::kFunction)) {
+    if (name == DunderName(Dunder::kNew)) {
+      return Call(WellKnownType(WellKnown::kStaticMethod), {value});
+    }
+    if (name == DunderName(Dunder::kInitSubclass) || name == DunderName(Dunder::kClassGetItem)) {
+      return Call(WellKnownType(WellKnown::kClassMethod), {value});
+    }
+  }
+  return Ref<Object>::Borrow(value);
+}
+
+// value.__set_name__(cls, name) for every attribute whose type has one, in
+// definition order.
+bool CallSetNames(HeapType& cls) {
+  std::vector<std::pair<const Name*, Ref<Object>>> entries;
+  for (const auto& entry : cls.dict().entries()) entries.emplace_back(entry.name, entry.value);
+  for (const auto& [name, value] : entries) {
+    Object* set_name =
+        Interpreter::Current()->LookupTypeAttribute(*value->type(), DunderName(Dunder::kSetName));
+    if (set_name == nullptr) continue;
+    Ref<Object> keep = Ref<Object>::Borrow(set_name);
+    DescrGetFn get = set_name->type()->slots().descr_get;
+    Ref<Object> bound = get ? get(set_name, value.get(), value->type()) : keep;
+    if (!bound || !Call(bound.get(), {&cls, NewStr(name->text()).get()})) return false;
+  }
+  return true;
+}
+
+// type(name, bases, dict, **kwargs): a new heap class in the current
+// interpreter. Its attributes are the dict's; a class defining __eq__ but not
+// __hash__ gets `__hash__ = None`; then attributes' __set_name__ run and the
+// nearest base's __init_subclass__ is called with kwargs, as CPython does.
 Ref<Object> NewClass(const CallArgs& args) {
   Object* name = args.args[0];
   Object* bases = args.args[1];
@@ -117,28 +158,41 @@ Ref<Object> NewClass(const CallArgs& args) {
     if (!IsInstance(key, WellKnown::kStr)) {
       return Raise(WellKnown::kTypeError, "type.__new__() namespace keys must be strings");
     }
-    interp.SetTypeDictEntry(*cls, interp.Intern(StrView(key)), Ref<Object>::Borrow(value));
+    const Name* entry_name = interp.Intern(StrView(key));
+    Ref<Object> stored = NamespaceValue(*cls, entry_name, value);
+    if (stored) {
+      interp.SetTypeDictEntry(*cls, entry_name, std::move(stored));
+    } else if (ExceptionPending()) {
+      return nullptr;
+    }
   }
-  // super(cls, cls).__init_subclass__(): looked up past cls itself.
-  const Name* init_subclass = interp.Intern("__init_subclass__");
-  for (TypeObject* ancestor : cls->mro().subspan(1)) {
-    const AttrTable* dict = interp.TypeDict(*ancestor);
-    Object* hook = dict != nullptr ? dict->Get(init_subclass) : nullptr;
-    if (hook == nullptr) continue;
-    Ref<Object> keep = Ref<Object>::Borrow(hook);
-    DescrGetFn get = hook->type()->slots().descr_get;
-    Ref<Object> bound = get ? get(hook, nullptr, cls.get()) : keep;
-    if (!bound || !Call(bound.get(), {})) return nullptr;
-    break;
+  // A top-level script's module; the language will pass the caller's.
+  if (cls->dict().Get(DunderName(Dunder::kModule)) == nullptr) {
+    interp.SetTypeDictEntry(*cls, DunderName(Dunder::kModule), NewStr("__main__"));
+  }
+  if (cls->dict().Get(DunderName(Dunder::kEq)) != nullptr &&
+      cls->dict().Get(DunderName(Dunder::kHash)) == nullptr) {
+    interp.SetTypeDictEntry(*cls, DunderName(Dunder::kHash), NoneRef());
+  }
+  if (!CallSetNames(*cls)) return nullptr;
+  // super(cls, cls).__init_subclass__(**kwargs)
+  Ref<Object> init_subclass = SuperGetAttr(cls.get(), cls.get(), DunderName(Dunder::kInitSubclass));
+  if (!init_subclass) return nullptr;
+  std::vector<Object*> keyword_values(args.keyword_values().begin(), args.keyword_values().end());
+  if (!Call(init_subclass.get(), CallArgs{.args = keyword_values, .kwnames = args.kwnames})) {
+    return nullptr;
   }
   return cls;
 }
 
 Ref<Object> TypeCall(Object* self, const CallArgs& args) {
   TypeObject* type = AsType(self);
-  if (type == WellKnownType(WellKnown::kType) && args.kwnames.empty()) {
-    if (args.args.size() == 1) return Ref<Object>::Borrow(args.args[0]->type());
-    if (args.args.size() == 3) return NewClass(args);
+  if (type == WellKnownType(WellKnown::kType)) {
+    size_t positional = args.positional_count();
+    if (positional == 1 && args.kwnames.empty()) {
+      return Ref<Object>::Borrow(args.args[0]->type());
+    }
+    if (positional == 3) return NewClass(args);
     return Raise(WellKnown::kTypeError, "type() takes 1 or 3 arguments");
   }
   NewFn new_instance = type->slots().new_instance;
@@ -156,7 +210,44 @@ Ref<Object> TypeCall(Object* self, const CallArgs& args) {
 // --- members ---
 
 Ref<Object> TypeNameGetter(Object* self) { return NewStr(TypeName(AsType(self))); }
+Ref<Object> TypeQualnameGetter(Object* self) { return NewStr(TypeQualName(AsType(self))); }
 Ref<Object> TypeModuleGetter(Object* self) { return NewStr(TypeModule(AsType(self))); }
+
+// A heap class's names can be set to strs (static types refuse earlier, in
+// TypeSetAttr); __module__ is an entry of its dict.
+bool SetTypeText(Object* self, Object* value, Dunder attribute) {
+  if (value == nullptr) {
+    Raise(WellKnown::kTypeError, StrCat("cannot delete '", DunderText(attribute),
+                                        "' attribute of type '", TypeName(AsType(self)), "'"));
+    return false;
+  }
+  auto* cls = static_cast<HeapType*>(self);
+  if (attribute == Dunder::kModule) {
+    Interpreter::Current()->SetTypeDictEntry(*cls, DunderName(attribute),
+                                             Ref<Object>::Borrow(value));
+    return true;
+  }
+  if (!IsInstance(value, WellKnown::kStr)) {
+    Raise(WellKnown::kTypeError,
+          StrCat("can only assign string to ", TypeName(cls), ".", DunderText(attribute), ", not '",
+                 TypeDisplayName(value->type()), "'"));
+    return false;
+  }
+  if (attribute == Dunder::kName) {
+    cls->set_name(StrView(value));
+  } else {
+    cls->set_qualname(StrView(value));
+  }
+  return true;
+}
+
+bool TypeNameSetter(Object* self, Object* value) { return SetTypeText(self, value, Dunder::kName); }
+bool TypeQualnameSetter(Object* self, Object* value) {
+  return SetTypeText(self, value, Dunder::kQualname);
+}
+bool TypeModuleSetter(Object* self, Object* value) {
+  return SetTypeText(self, value, Dunder::kModule);
+}
 Ref<Object> TypeDictGetter(Object* self) { return NewTypeDictProxy(AsType(self)); }
 Ref<Object> TypeDocGetter(Object*) { return NoneRef(); }
 
@@ -202,9 +293,9 @@ Ref<Object> TypeSubclasses(Object* self, const CallArgs& args) {
 }
 
 constexpr TypeMember kTypeMembers[] = {
-    Getter("__name__", &TypeNameGetter),
-    Getter("__qualname__", &TypeNameGetter),
-    Getter("__module__", &TypeModuleGetter),
+    Getter("__name__", &TypeNameGetter, &TypeNameSetter),
+    Getter("__qualname__", &TypeQualnameGetter, &TypeQualnameSetter),
+    Getter("__module__", &TypeModuleGetter, &TypeModuleSetter),
     Getter("__dict__", &TypeDictGetter),
     Getter("__doc__", &TypeDocGetter),
     Getter("__mro__", &TypeMroGetter),

@@ -1,0 +1,18 @@
+#include "objects/function.h"
+
+#include "interp/interpreter.h"
+#include "objects/well_known.h"
+
+namespace islet {
+
+Ref<Object> NewFunction(std::string_view name, FunctionBody body) {
+  return Interpreter::Current()->NewObject<FunctionObject>(WellKnownType(WellKnown::kFunction),
+                                                           std::string(name), std::move(body));
+}
+
+Ref<Object> NewMethod(Ref<Object> function, Ref<Object> self) {
+  return Interpreter::Current()->NewObject<MethodObject>(WellKnownType(WellKnown::kMethod),
+                                                         std::move(function), std::move(self));
+}
+
+}  // namespace islet
