@@ -224,9 +224,18 @@ void Interpreter::MaterializeMembers(StaticType& type, StaticTypeState& state) {
   }
 }
 
+// The replaced value is released only after the cache has forgotten it: its death
+// can run code (weak reference callbacks) that looks the name up again.
+Ref<Object> Interpreter::KeepTypeDictEntry(const TypeObject& type, const Name* name) {
+  // TypeDict materializes a static type's members first, so they never
+  // overwrite the changed entry later.
+  const AttrTable* dict = TypeDict(type);
+  return Ref<Object>::Borrow(dict != nullptr ? dict->Get(name) : nullptr);
+}
+
 void Interpreter::SetTypeDictEntry(TypeObject& type, const Name* name, Ref<Object> value) {
+  Ref<Object> old = KeepTypeDictEntry(type, name);
   if (type.IsStaticBuiltin()) {
-    TypeDict(type);  // members first, so they never overwrite this entry later
     StateOf(type).mutable_dict().Set(name, std::move(value));
   } else {
     static_cast<HeapType&>(type).dict_.Set(name, std::move(value));
@@ -235,7 +244,7 @@ void Interpreter::SetTypeDictEntry(TypeObject& type, const Name* name, Ref<Objec
 }
 
 bool Interpreter::RemoveTypeDictEntry(TypeObject& type, const Name* name) {
-  TypeDict(type);
+  Ref<Object> old = KeepTypeDictEntry(type, name);
   bool removed = type.IsStaticBuiltin() ? StateOf(type).mutable_dict().Remove(name)
                                         : static_cast<HeapType&>(type).dict_.Remove(name);
   if (removed) TypeDictChanged(type, name);

@@ -146,6 +146,8 @@ class Interpreter {
   void Untrack(Object* object, size_t instance_size);
   void ClearAllObjects();
   void MaterializeMembers(StaticType& type, StaticTypeState& state);
+  // A reference to `type`'s own entry `name` (null if none), held across a change.
+  Ref<Object> KeepTypeDictEntry(const TypeObject& type, const Name* name);
   // Called after `type`'s dict entry `name` changed.
   void TypeDictChanged(TypeObject& type, const Name* name);
   // Frees an object that was cleared and outlived ClearAllObjects, without
