@@ -163,7 +163,9 @@ void HeapType::ClearInstance(Object* object) {
   auto* type = static_cast<HeapType*>(object->type());
   InstanceExtras* extras = ExtrasOf(object);
   extras->weakrefs.ClearWithoutCallbacks();
-  std::unique_ptr<AttrTable> dict = std::move(extras->dict);  // released after the reset
+  // Released after the extras are reset.
+  std::unique_ptr<AttrTable> attributes = std::move(extras->attributes);
+  Ref<Object> dict = std::move(extras->dict);
   if (type->layout_clear_ != nullptr) type->layout_clear_(object);
 }
 

@@ -148,7 +148,7 @@ TEST_F(HeapTypeTest, InstancesCarryExtrasAfterTheInheritedLayout) {
     Ref<testing::NodeObject> instance = interp_->NewObject<testing::NodeObject>(sub.get());
     InstanceExtras* extras = ExtrasOf(instance.get());
     ASSERT_NE(extras, nullptr);
-    EXPECT_EQ(extras->dict, nullptr);  // created by the first attribute set
+    EXPECT_EQ(extras->attributes, nullptr);  // created by the first attribute set
     EXPECT_EQ(extras->weakrefs.size(), 0u);
     EXPECT_EQ(interp_->memory_stats().live_bytes, before.live_bytes + sub->slots().instance_size);
     EXPECT_EQ(ExtrasOf(cls.get()), nullptr);  // a class object is not an instance of itself
@@ -176,10 +176,10 @@ TEST_F(HeapTypeTest, CyclesThroughInstanceAttributesAreFreedAtTeardown) {
     Ref<testing::NodeObject> a = (*other)->NewObject<testing::NodeObject>(cls.get());
     Ref<testing::NodeObject> b = (*other)->NewObject<testing::NodeObject>(cls.get());
     // a.peer = b, b.peer = a, and each holds its class: a cycle only teardown breaks.
-    ExtrasOf(a.get())->dict = std::make_unique<AttrTable>();
-    ExtrasOf(a.get())->dict->Set((*other)->Intern("peer"), b);
-    ExtrasOf(b.get())->dict = std::make_unique<AttrTable>();
-    ExtrasOf(b.get())->dict->Set((*other)->Intern("peer"), a);
+    ExtrasOf(a.get())->attributes = std::make_unique<AttrTable>();
+    ExtrasOf(a.get())->attributes->Set((*other)->Intern("peer"), b);
+    ExtrasOf(b.get())->attributes = std::make_unique<AttrTable>();
+    ExtrasOf(b.get())->attributes->Set((*other)->Intern("peer"), a);
     Ref<WeakRefObject> weak =
         (*other)->NewObject<WeakRefObject>(&testing::kWeakRefType, a.get(), nullptr);
     ExtrasOf(a.get())->weakrefs.Add(weak.get());

@@ -19,8 +19,12 @@
 
 namespace islet {
 
+// The attributes live in `attributes` (created by the first set) until the
+// program asks for `__dict__`; from then on in `dict`, a dict object the program
+// may hold and change (objects/protocol.cc), and `attributes` is null.
 struct InstanceExtras {
-  std::unique_ptr<AttrTable> dict;  // created by the first attribute set
+  std::unique_ptr<AttrTable> attributes;
+  Ref<Object> dict;
   WeakRefList weakrefs;
 };
 

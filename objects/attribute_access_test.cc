@@ -3,6 +3,7 @@
 // other class attributes; and weak references to such instances.
 
 #include "gtest/gtest.h"
+#include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/protocol.h"
 #include "objects/singletons.h"
@@ -77,6 +78,42 @@ TEST_F(AttributeAccessTest, WeakReferencesToInstancesDieWithThem) {
   EXPECT_EQ(CallWith(weak.get(), {}).get(), instance.get());
   instance.reset();
   EXPECT_EQ(CallWith(weak.get(), {}).get(), None());
+}
+
+TEST_F(AttributeAccessTest, InstanceDictIsLive) {
+  Ref<HeapType> cls = NewClass("C", WellKnownType(WellKnown::kObject));
+  Ref<Object> instance = CallWith(cls.get(), {});
+  ASSERT_TRUE(instance) << Error();
+  const Name* x = interp_->Intern("x");
+  ASSERT_TRUE(SetAttr(instance.get(), x, NewInt(1).get()));
+  Ref<Object> dict = GetAttr(instance.get(), "__dict__");
+  ASSERT_TRUE(dict) << Error();
+  EXPECT_EQ(Show(dict), "{'x': 1}");
+  EXPECT_EQ(GetAttr(instance.get(), "__dict__").get(), dict.get());  // the same dict each time
+  // Changes through the dict are attributes, and the other way round.
+  ASSERT_TRUE(SetItem(dict.get(), NewStr("y").get(), NewInt(2).get()));
+  EXPECT_EQ(Show(GetAttr(instance.get(), "y")), "2");
+  ASSERT_TRUE(SetAttr(instance.get(), x, NewInt(3).get()));
+  ASSERT_TRUE(DelAttr(instance.get(), interp_->Intern("y")));
+  EXPECT_EQ(Show(dict), "{'x': 3}");
+  EXPECT_FALSE(DelAttr(instance.get(), interp_->Intern("y")));
+  EXPECT_EQ(Error(), "AttributeError: 'C' object has no attribute 'y'");
+  // A non-str key is no attribute.
+  ASSERT_TRUE(SetItem(dict.get(), NewInt(5).get(), None()));
+  EXPECT_EQ(Show(GetAttr(instance.get(), "5")), "AttributeError: 'C' object has no attribute '5'");
+
+  // Assigning __dict__ replaces the attributes; it must be a dict.
+  Ref<Object> other = NewDict();
+  ASSERT_TRUE(SetItem(other.get(), NewStr("z").get(), NewInt(9).get()));
+  ASSERT_TRUE(SetAttr(instance.get(), interp_->Intern("__dict__"), other.get()));
+  EXPECT_EQ(Show(GetAttr(instance.get(), "z")), "9");
+  EXPECT_EQ(Show(GetAttr(instance.get(), "x")), "AttributeError: 'C' object has no attribute 'x'");
+  EXPECT_FALSE(SetAttr(instance.get(), interp_->Intern("__dict__"), NewInt(1).get()));
+  EXPECT_EQ(Error(), "TypeError: __dict__ must be set to a dictionary, not a 'int'");
+  EXPECT_FALSE(DelAttr(instance.get(), interp_->Intern("__dict__")));
+  EXPECT_EQ(Error(), "TypeError: cannot delete __dict__");
+  // An instance whose dict holds the instance itself is a cycle teardown breaks.
+  ASSERT_TRUE(SetAttr(instance.get(), x, instance.get()));
 }
 
 }  // namespace

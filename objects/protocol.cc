@@ -7,6 +7,7 @@
 #include "interp/heap_type.h"
 #include "interp/instance_extras.h"
 #include "interp/interpreter.h"
+#include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/singletons.h"
@@ -202,6 +203,74 @@ int RichCompareBool(Object* left, Object* right, CompareOp op) {
 // Attributes
 // ---------------------------------------------------------------------------
 
+namespace {
+
+// An instance's own attributes (interp/instance_extras.h): an AttrTable until
+// the program asks for __dict__, then that dict object. Dict keys are strs; a
+// key that is not (set through the dict) is never an attribute name.
+
+// obj.__dict__: the attributes moved into a new dict the first time.
+Ref<Object> InstanceDict(InstanceExtras& extras) {
+  if (!extras.dict) {
+    Ref<Object> dict = NewDictFromAttrTable(extras.attributes.get());
+    if (!dict) return nullptr;
+    extras.dict = std::move(dict);
+    extras.attributes.reset();
+  }
+  return extras.dict;
+}
+
+// obj.__dict__ = d: the new storage (a dict); it cannot be deleted.
+bool SetInstanceDict(InstanceExtras& extras, Object* value) {
+  if (value == nullptr) {
+    Raise(WellKnown::kTypeError, "cannot delete __dict__");
+    return false;
+  }
+  if (!IsInstance(value, WellKnown::kDict)) {
+    Raise(WellKnown::kTypeError,
+          StrCat("__dict__ must be set to a dictionary, not a '", NameOf(value), "'"));
+    return false;
+  }
+  Ref<Object> old = std::move(extras.dict);  // released after the switch
+  extras.dict = Ref<Object>::Borrow(value);
+  extras.attributes.reset();
+  return true;
+}
+
+// *value is the attribute, or null if absent; false on error (a key's __eq__).
+bool GetInstanceAttribute(InstanceExtras& extras, const Name* name, Ref<Object>* value) {
+  if (extras.attributes) {
+    *value = Ref<Object>::Borrow(extras.attributes->Get(name));
+    return true;
+  }
+  if (!extras.dict) return true;
+  Ref<Object> dict = extras.dict;  // the lookup may run code that replaces it
+  Object* found = nullptr;
+  int present = DictGet(dict.get(), NewStr(name->text()).get(), &found);
+  if (present < 0) return false;
+  if (present > 0) *value = Ref<Object>::Borrow(found);
+  return true;
+}
+
+// Sets (value) or deletes (null) the attribute: 1 done, 0 absent (deleting), -1
+// on error.
+int SetInstanceAttribute(InstanceExtras& extras, const Name* name, Object* value) {
+  if (!extras.dict) {
+    if (value != nullptr) {
+      if (!extras.attributes) extras.attributes = std::make_unique<AttrTable>();
+      extras.attributes->Set(name, Ref<Object>::Borrow(value));
+      return 1;
+    }
+    return extras.attributes && extras.attributes->Remove(name) ? 1 : 0;
+  }
+  Ref<Object> dict = extras.dict;
+  Ref<Object> key = NewStr(name->text());
+  if (value != nullptr) return DictSet(dict.get(), key.get(), value) ? 1 : -1;
+  return DictDelete(dict.get(), key.get());
+}
+
+}  // namespace
+
 Ref<Object> GetAttr(Object* object, const Name* name) {
   if (GetAttrFn getattr = object->type()->slots().getattr) return getattr(object, name);
   return GenericGetAttr(object, name);
@@ -231,8 +300,11 @@ Ref<Object> GenericGetAttr(Object* object, const Name* name) {
     }
   }
   // The instance's own attributes come after data descriptors, before the rest.
-  if (InstanceExtras* extras = ExtrasOf(object); extras != nullptr && extras->dict) {
-    if (Object* value = extras->dict->Get(name)) return Ref<Object>::Borrow(value);
+  if (InstanceExtras* extras = ExtrasOf(object)) {
+    if (name == DunderName(Dunder::kDict)) return InstanceDict(*extras);
+    Ref<Object> value;
+    if (!GetInstanceAttribute(*extras, name, &value)) return nullptr;
+    if (value) return value;
   }
   if (get != nullptr) return get(descriptor.get(), object, type);
   if (descriptor) return descriptor;
@@ -250,12 +322,9 @@ bool GenericSetAttr(Object* object, const Name* name, Object* value) {
     }
   }
   if (InstanceExtras* extras = ExtrasOf(object)) {
-    if (value != nullptr) {
-      if (!extras->dict) extras->dict = std::make_unique<AttrTable>();
-      extras->dict->Set(name, Ref<Object>::Borrow(value));
-      return true;
-    }
-    if (extras->dict && extras->dict->Remove(name)) return true;
+    if (name == DunderName(Dunder::kDict)) return SetInstanceDict(*extras, value);
+    int stored = SetInstanceAttribute(*extras, name, value);
+    if (stored != 0) return stored > 0;
     Raise(WellKnown::kAttributeError,
           StrCat("'", NameOf(object), "' object has no attribute '", name->text(), "'"));
     return false;
