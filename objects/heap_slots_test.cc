@@ -225,6 +225,22 @@ TEST_F(HeapSlotsTest, ClassCreationHooksAndNames) {
   EXPECT_EQ(Error(), "TypeError: can only assign string to Derived.__name__, not 'int'");
 }
 
+TEST_F(HeapSlotsTest, TheFirstDefinitionAlongTheMroWins) {
+  Ref<Object> a = MakeClass("A", {Object_()}, {});
+  Ref<Object> b = MakeClass("B", {Object_()}, {{"__repr__", Returning(NewStr("from B"))}});
+  Ref<Object> ab = MakeClass("AB", {a.get(), b.get()}, {});
+  EXPECT_EQ(Show(CallWith(ab.get(), {})), "from B");  // not object's, which comes later
+  // A mixin after a builtin base supplies what the builtin leaves undefined.
+  Ref<Object> sized =
+      MakeClass("Sized", {Object_()},
+                {{"__len__", Returning(NewInt(4))}, {"__repr__", Returning(NewStr("sized"))}});
+  Ref<Object> number = MakeClass("N", {WellKnownType(WellKnown::kInt), sized.get()}, {});
+  ASSERT_TRUE(number) << Error();
+  Ref<Object> n = CallWith(number.get(), {3});
+  EXPECT_EQ(Length(n.get()), 4);
+  EXPECT_EQ(Show(n), "3");  // int defines __repr__ itself, before the mixin
+}
+
 TEST_F(HeapSlotsTest, BuiltinSlotsAreAttributes) {
   Object* int_type = WellKnownType(WellKnown::kInt);
   EXPECT_EQ(Show(GetAttr(int_type, "__add__")), "<slot wrapper '__add__' of 'int' objects>");
