@@ -23,7 +23,9 @@
 
 #include "interp/heap_type.h"
 #include "interp/interpreter.h"
+#include "objects/dict.h"
 #include "objects/errors.h"
+#include "objects/function.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/protocol.h"

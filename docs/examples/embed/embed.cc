@@ -1,6 +1,7 @@
 // An embedder's program. It sees only islet's public headers (one include path)
 // and links libislet: it runs two isolated interpreters on two threads, builds
-// objects in each, and reports an error the way an embedder gets one.
+// objects in each, defines a class whose __repr__ is C++, and reports an error
+// the way an embedder gets one.
 
 #include <cstdio>
 #include <string>
@@ -26,6 +27,29 @@ std::string BuildInOwnInterpreter(int64_t step) {
   return destroyed.ok() ? text : std::string(destroyed.message());
 }
 
+// class Point: __repr__ written in C++, made with type(name, bases, namespace).
+std::string DefineAndShowPoint() {
+  islet::Ref<islet::Object> repr =
+      islet::NewFunction("__repr__", [](const islet::CallArgs& args) -> islet::Ref<islet::Object> {
+        islet::Ref<islet::Object> x = islet::GetAttr(args.args[0], "x");
+        if (!x) return nullptr;
+        std::string text = "Point(x=" + islet::ReprText(x.get()).value_or("?") + ")";
+        return islet::NewStr(text);
+      });
+  islet::Ref<islet::Object> namespace_dict = islet::NewDict();
+  islet::DictSet(namespace_dict.get(), islet::NewStr("__repr__").get(), repr.get());
+  islet::Ref<islet::Object> point =
+      islet::Call(islet::WellKnownType(islet::WellKnown::kType),
+                  {islet::NewStr("Point").get(), islet::NewTuple({}).get(), namespace_dict.get()});
+  if (!point) return std::string(islet::TakeExceptionAsStatus().message());
+  islet::Ref<islet::Object> p = islet::Call(point.get(), {});
+  if (!p || !islet::SetAttr(p.get(), islet::Interpreter::Current()->Intern("x"),
+                            islet::NewInt(3).get())) {
+    return std::string(islet::TakeExceptionAsStatus().message());
+  }
+  return islet::ReprText(p.get()).value_or("<repr failed>");
+}
+
 }  // namespace
 
 int main() {
@@ -43,6 +67,7 @@ int main() {
   std::printf("interpreter B built %s\n", results[1].c_str());
   {
     islet::AttachGuard attached(*islet::Runtime::MainInterpreter());
+    std::printf("main defined %s\n", DefineAndShowPoint().c_str());
     islet::Ref<islet::Object> missing = islet::GetAttr(islet::None(), "foo");
     if (!missing) {
       absl::Status error = islet::TakeExceptionAsStatus();
