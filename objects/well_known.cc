@@ -1,7 +1,9 @@
 #include "objects/well_known.h"
 
 #include "interp/interpreter.h"
+#include "interp/ownership.h"
 #include "objects/descriptors.h"
+#include "objects/errors.h"
 #include "objects/immortals.h"
 #include "runtime/runtime.h"
 #include "runtime/runtime_hook.h"
@@ -19,19 +21,24 @@ constexpr std::string_view kNames[] = {
 #undef ISLET_WELL_KNOWN_NAME
 };
 
+void RaiseRuntimeError(std::string_view message) { Raise(WellKnown::kRuntimeError, message); }
+
 void Forget() {
+  SetRuntimeErrorRaiser(nullptr);
   SetMemberMaterializer(nullptr);
   for (StaticType*& type : well_known_internal::types) type = nullptr;
 }
 
 // Runs before any interpreter exists: resolves the table, readies the immortal
-// objects this layer defines, and installs the member materializer. Never fails:
+// objects this layer defines, and installs the interp layer's hooks (how it
+// raises RuntimeError, how it materializes members). Never fails:
 // a runtime may link only some types (see well_known.h).
 absl::Status Resolve() {
   for (size_t i = 0; i < static_cast<size_t>(WellKnown::kCount); ++i) {
     well_known_internal::types[i] = Runtime::FindStaticType(kNames[i]);
   }
   ReadyImmortals();
+  SetRuntimeErrorRaiser(&RaiseRuntimeError);
   if (WellKnownType(WellKnown::kMethodDescriptor) &&
       WellKnownType(WellKnown::kClassMethodDescriptor) &&
       WellKnownType(WellKnown::kGetSetDescriptor) && WellKnownType(WellKnown::kBuiltinFunction)) {
