@@ -53,6 +53,13 @@ absl::StatusOr<Ref<HeapType>> HeapType::Create(Interpreter& interp, std::string_
                                                std::span<TypeObject* const> bases) {
   if (bases.empty()) return absl::InvalidArgumentError("a class needs at least one base");
   for (size_t i = 0; i < bases.size(); ++i) {
+    // A subclass holds its bases and registers with them: they must be this
+    // interpreter's (or shared static types).
+    if (const Interpreter* owner = bases[i]->owner(); owner != nullptr && owner != &interp) {
+      return absl::FailedPreconditionError(
+          StrCat("base class '", bases[i]->name(), "' belongs to interpreter ", owner->id(),
+                 " and cannot be used in interpreter ", interp.id()));
+    }
     if (!bases[i]->HasFlag(kTypeBaseType)) {
       return absl::InvalidArgumentError(
           StrCat("type '", bases[i]->name(), "' is not an acceptable base type"));

@@ -30,7 +30,8 @@ class HeapType final : public TypeObject {
   // Creates a class named `name` with `bases` (at least one) in `interp`, which
   // must be the current interpreter. Fails with InvalidArgument, in Python's
   // words, for a base that cannot be subclassed, a duplicate base, an instance
-  // layout conflict or an inconsistent MRO.
+  // layout conflict or an inconsistent MRO; with FailedPrecondition for a base
+  // that belongs to another interpreter.
   static absl::StatusOr<Ref<HeapType>> Create(Interpreter& interp, std::string_view name,
                                               std::span<TypeObject* const> bases);
 

@@ -2,10 +2,13 @@
 
 #include <cassert>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 #include <vector>
 
 #include "interp/heap_type.h"
 #include "interp/instance_extras.h"
+#include "interp/ownership.h"
 #include "runtime/dunder.h"
 #include "runtime/str_cat.h"
 #include "runtime/type_registry.h"
@@ -169,6 +172,7 @@ void* Interpreter::AllocateObjectMemory(size_t instance_size, size_t cxx_size) {
 }
 
 void Interpreter::Track(Object* object, TypeObject* type) {
+  if constexpr (kCheckedBuild) CheckAllocation(type);
   if (uint32_t offset = type->extras_offset()) {
     new (reinterpret_cast<char*>(object) + offset) InstanceExtras();
   }
@@ -182,6 +186,26 @@ void Interpreter::Track(Object* object, TypeObject* type) {
   objects_.prev_ = object;
   stats_.live_objects += 1;
   stats_.live_bytes += type->slots().instance_size;
+}
+
+// NewObject cannot fail, so a checked build stops here: allocating in an
+// interpreter the thread is not attached to, or an instance of another
+// interpreter's class, is a bug in the caller.
+void Interpreter::CheckAllocation(const TypeObject* type) const {
+  const Interpreter* type_owner = type->owner();
+  if (current_ == this && (type_owner == nullptr || type_owner == this)) return;
+  std::string message;
+  if (current_ != this) {
+    message =
+        StrCat("allocating an object of type '", type->name(), "' in interpreter ", id(),
+               current_ == nullptr ? " with no interpreter attached"
+                                   : StrCat(" while attached to interpreter ", current_->id()));
+  } else {
+    message = StrCat("allocating an instance of class '", type->name(), "' of interpreter ",
+                     type_owner->id(), " in interpreter ", id());
+  }
+  std::fprintf(stderr, "islet: %s\n", message.c_str());
+  std::abort();
 }
 
 void Interpreter::Untrack(Object* object, size_t instance_size) {
@@ -233,7 +257,8 @@ Ref<Object> Interpreter::KeepTypeDictEntry(const TypeObject& type, const Name* n
   return Ref<Object>::Borrow(dict != nullptr ? dict->Get(name) : nullptr);
 }
 
-void Interpreter::SetTypeDictEntry(TypeObject& type, const Name* name, Ref<Object> value) {
+bool Interpreter::SetTypeDictEntry(TypeObject& type, const Name* name, Ref<Object> value) {
+  if (!CheckOwned(&type) || !CheckOwned(value.get())) return false;
   Ref<Object> old = KeepTypeDictEntry(type, name);
   if (type.IsStaticBuiltin()) {
     StateOf(type).mutable_dict().Set(name, std::move(value));
@@ -241,6 +266,7 @@ void Interpreter::SetTypeDictEntry(TypeObject& type, const Name* name, Ref<Objec
     static_cast<HeapType&>(type).dict_.Set(name, std::move(value));
   }
   TypeDictChanged(type, name);
+  return true;
 }
 
 bool Interpreter::RemoveTypeDictEntry(TypeObject& type, const Name* name) {

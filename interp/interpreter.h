@@ -93,8 +93,10 @@ class Interpreter {
   const AttrTable* TypeDict(const TypeObject& type);
   // Stores `value` under `name` in `type`'s dict. For a static type the entry
   // exists in this interpreter only (the embedder's way to extend a builtin type
-  // per interpreter). Keeps the attribute cache correct.
-  void SetTypeDictEntry(TypeObject& type, const Name* name, Ref<Object> value);
+  // per interpreter). Keeps the attribute cache correct. Returns false, with
+  // RuntimeError pending, if `type` or `value` belongs to another interpreter
+  // (interp/ownership.h).
+  bool SetTypeDictEntry(TypeObject& type, const Name* name, Ref<Object> value);
   // Removes `name` from `type`'s own dict; returns false if it was not there.
   bool RemoveTypeDictEntry(TypeObject& type, const Name* name);
   // Finds `name` along `type`'s MRO, through the attribute cache. Returns the
@@ -143,6 +145,8 @@ class Interpreter {
 
   void* AllocateObjectMemory(size_t instance_size, size_t cxx_size);
   void Track(Object* object, TypeObject* type);
+  // Checked builds: aborts unless the thread is attached here and `type` is usable here.
+  void CheckAllocation(const TypeObject* type) const;
   void Untrack(Object* object, size_t instance_size);
   void ClearAllObjects();
   void MaterializeMembers(StaticType& type, StaticTypeState& state);
@@ -199,6 +203,9 @@ struct ObjectsLayerHooks {
   // the dict entry `changed` (a special method name), or all of them when
   // `changed` is null (a new class).
   void (*update_heap_slots)(HeapType& type, const Name* changed) = nullptr;
+  // Raises RuntimeError(message) in the current interpreter (the interp layer
+  // cannot make exception objects; interp/ownership.h uses it).
+  void (*raise_runtime_error)(std::string_view message) = nullptr;
 };
 // `hooks` must outlive the runtime; nullptr removes them.
 void SetObjectsLayerHooks(const ObjectsLayerHooks* hooks);

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "interp/interpreter.h"
+#include "interp/ownership.h"
 #include "objects/args.h"
 #include "objects/errors.h"
 #include "objects/protocol.h"
@@ -40,6 +41,7 @@ Ref<Object> CallableWrapperNew(TypeObject* type, const CallArgs&) {
 
 bool CallableWrapperInit(Object* self, const CallArgs& args) {
   if (!CheckPositional(args, Kind(self), 1, 1)) return false;
+  if (!CheckOwnedIfChecked(self) || !CheckOwnedIfChecked(args.args[0])) return false;
   AsWrapper(self)->callable = Ref<Object>::Borrow(args.args[0]);
   return true;
 }

@@ -1,6 +1,7 @@
 #include "objects/dict.h"
 
 #include "interp/interpreter.h"
+#include "interp/ownership.h"
 #include "objects/errors.h"
 #include "objects/exception.h"
 #include "objects/list.h"
@@ -118,6 +119,10 @@ int DictObject::Get(Object* key, int64_t hash, Object** value) {
 }
 
 bool DictObject::Set(Ref<Object> key, int64_t hash, Ref<Object> value) {
+  if (!CheckOwnedIfChecked(this) || !CheckOwnedIfChecked(key.get()) ||
+      !CheckOwnedIfChecked(value.get())) {
+    return false;
+  }
   const int64_t position = Find(key.get(), hash);
   if (position == kError) return false;
   if (position == kAbsent) {

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "interp/interpreter.h"
+#include "interp/ownership.h"
 #include "objects/errors.h"
 #include "objects/protocol.h"
 #include "objects/tuple.h"
@@ -84,6 +85,7 @@ class MergeSorter {
 }  // namespace
 
 Ref<Object> NewList(std::vector<Ref<Object>> items) {
+  if (!CheckOwnedIfChecked(items)) return nullptr;
   return Interpreter::Current()->NewObject<ListObject>(WellKnownType(WellKnown::kList),
                                                        std::move(items));
 }
@@ -91,6 +93,7 @@ Ref<Object> NewList(std::vector<Ref<Object>> items) {
 std::vector<Ref<Object>>& ListItems(Object* list) { return static_cast<ListObject*>(list)->items; }
 
 bool AppendIterable(std::vector<Ref<Object>>& items, Object* iterable) {
+  if (!CheckOwnedIfChecked(iterable)) return false;
   if (IsInstance(iterable, WellKnown::kList)) {
     std::vector<Ref<Object>> copy = ListItems(iterable);  // it may be `items` itself
     items.insert(items.end(), std::make_move_iterator(copy.begin()),

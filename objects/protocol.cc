@@ -7,6 +7,7 @@
 #include "interp/heap_type.h"
 #include "interp/instance_extras.h"
 #include "interp/interpreter.h"
+#include "interp/ownership.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/int.h"
@@ -57,6 +58,7 @@ constexpr std::string_view kBinarySymbols[] = {"+",  "-",  "*",  "/", "//", "%",
                                                "**", "<<", ">>", "&", "|",  "^"};
 
 Ref<Object> UnaryOperation(Object* object, UnaryFn TypeSlots::*slot, std::string_view what) {
+  if (!CheckOwned(object)) return nullptr;
   if (UnaryFn fn = object->type()->slots().*slot) return fn(object);
   return Raise(WellKnown::kTypeError,
                StrCat("bad operand type for ", what, ": '", NameOf(object), "'"));
@@ -103,7 +105,11 @@ std::string FullyQualifiedName(const TypeObject* type) {
 // Text
 // ---------------------------------------------------------------------------
 
+// Every entry point below checks the objects it receives (interp/ownership.h)
+// before it dispatches: this is the embedding API's boundary.
+
 Ref<Object> Repr(Object* object) {
+  if (!CheckOwned(object)) return nullptr;
   if (UnaryFn repr = object->type()->slots().repr) return CheckStrResult(repr(object), "__repr__");
   char text[64];
   std::snprintf(text, sizeof(text), " object at %p>", static_cast<void*>(object));
@@ -111,6 +117,7 @@ Ref<Object> Repr(Object* object) {
 }
 
 Ref<Object> Str(Object* object) {
+  if (!CheckOwned(object)) return nullptr;
   if (UnaryFn str = object->type()->slots().str) return CheckStrResult(str(object), "__str__");
   return Repr(object);
 }
@@ -132,6 +139,7 @@ std::optional<std::string> StrText(Object* object) {
 // ---------------------------------------------------------------------------
 
 int64_t Hash(Object* object) {
+  if (!CheckOwned(object)) return -1;
   if (HashFn hash = object->type()->slots().hash) return hash(object);
   return HashNotImplemented(object);
 }
@@ -150,6 +158,7 @@ int64_t PointerHash(Object* object) {
 int IsTrue(Object* object) {
   if (object == True()) return 1;
   if (object == False() || object == None()) return 0;
+  if (!CheckOwned(object)) return -1;
   const TypeSlots& slots = object->type()->slots();
   if (slots.to_bool != nullptr) return slots.to_bool(object);
   if (slots.length != nullptr) {
@@ -164,7 +173,10 @@ std::string_view CompareOpSymbol(CompareOp op) {
   return kSymbols[static_cast<int>(op)];
 }
 
-Ref<Object> RichCompare(Object* left, Object* right, CompareOp op) {
+namespace {
+
+// RichCompare once its operands are checked.
+Ref<Object> DispatchRichCompare(Object* left, Object* right, CompareOp op) {
   RichCompareFn left_fn = left->type()->slots().richcompare;
   RichCompareFn right_fn = right->type()->slots().richcompare;
   bool checked_reverse = false;
@@ -189,12 +201,20 @@ Ref<Object> RichCompare(Object* left, Object* right, CompareOp op) {
                       NameOf(left), "' and '", NameOf(right), "'"));
 }
 
+}  // namespace
+
+Ref<Object> RichCompare(Object* left, Object* right, CompareOp op) {
+  if (!CheckOwned(left) || !CheckOwned(right)) return nullptr;
+  return DispatchRichCompare(left, right, op);
+}
+
 int RichCompareBool(Object* left, Object* right, CompareOp op) {
+  if (!CheckOwned(left) || !CheckOwned(right)) return -1;
   if (left == right) {
     if (op == CompareOp::kEq) return 1;
     if (op == CompareOp::kNe) return 0;
   }
-  Ref<Object> result = RichCompare(left, right, op);
+  Ref<Object> result = DispatchRichCompare(left, right, op);
   if (!result) return -1;
   return IsTrue(result.get());
 }
@@ -272,6 +292,7 @@ int SetInstanceAttribute(InstanceExtras& extras, const Name* name, Object* value
 }  // namespace
 
 Ref<Object> GetAttr(Object* object, const Name* name) {
+  if (!CheckOwned(object)) return nullptr;
   if (GetAttrFn getattr = object->type()->slots().getattr) return getattr(object, name);
   return GenericGetAttr(object, name);
 }
@@ -281,6 +302,7 @@ Ref<Object> GetAttr(Object* object, std::string_view name) {
 }
 
 bool SetAttr(Object* object, const Name* name, Object* value) {
+  if (!CheckOwned(object) || (value != nullptr && !CheckOwned(value))) return false;
   if (SetAttrFn setattr = object->type()->slots().setattr) return setattr(object, name, value);
   return GenericSetAttr(object, name, value);
 }
@@ -288,6 +310,7 @@ bool SetAttr(Object* object, const Name* name, Object* value) {
 bool DelAttr(Object* object, const Name* name) { return SetAttr(object, name, nullptr); }
 
 Ref<Object> GenericGetAttr(Object* object, const Name* name) {
+  if (!CheckOwnedIfChecked(object)) return nullptr;
   TypeObject* type = object->type();
   // Held while its descriptor code runs, which may change the type's dict.
   Ref<Object> descriptor =
@@ -313,6 +336,9 @@ Ref<Object> GenericGetAttr(Object* object, const Name* name) {
 }
 
 bool GenericSetAttr(Object* object, const Name* name, Object* value) {
+  if (!CheckOwnedIfChecked(object) || (value != nullptr && !CheckOwnedIfChecked(value))) {
+    return false;
+  }
   TypeObject* type = object->type();
   Ref<Object> descriptor =
       Ref<Object>::Borrow(Interpreter::Current()->LookupTypeAttribute(*type, name));
@@ -405,6 +431,7 @@ int IsSubclassOf(Object* cls, Object* classinfo) {
 // ---------------------------------------------------------------------------
 
 Ref<Object> Call(Object* callable, const CallArgs& args) {
+  if (!CheckOwned(callable) || !CheckOwned(args)) return nullptr;
   if (CallFn call = callable->type()->slots().call) return call(callable, args);
   return Raise(WellKnown::kTypeError, StrCat("'", NameOf(callable), "' object is not callable"));
 }
@@ -426,6 +453,7 @@ Ref<Object> CallMethod(Object* object, std::string_view name,
 // ---------------------------------------------------------------------------
 
 Ref<Object> GetIter(Object* object) {
+  if (!CheckOwned(object)) return nullptr;
   UnaryFn iter = object->type()->slots().iter;
   if (iter == nullptr) {
     return Raise(WellKnown::kTypeError, StrCat("'", NameOf(object), "' object is not iterable"));
@@ -441,6 +469,7 @@ Ref<Object> GetIter(Object* object) {
 Ref<Object> SelfIter(Object* self) { return Ref<Object>::Borrow(self); }
 
 Ref<Object> IterNext(Object* iterator) {
+  if (!CheckOwned(iterator)) return nullptr;
   if (UnaryFn next = iterator->type()->slots().next) return next(iterator);
   return Raise(WellKnown::kTypeError, StrCat("'", NameOf(iterator), "' object is not an iterator"));
 }
@@ -450,18 +479,21 @@ Ref<Object> IterNext(Object* iterator) {
 // ---------------------------------------------------------------------------
 
 int64_t Length(Object* object) {
+  if (!CheckOwned(object)) return -1;
   if (LengthFn length = object->type()->slots().length) return length(object);
   Raise(WellKnown::kTypeError, StrCat("object of type '", NameOf(object), "' has no len()"));
   return -1;
 }
 
 Ref<Object> GetItem(Object* container, Object* key) {
+  if (!CheckOwned(container) || !CheckOwned(key)) return nullptr;
   if (BinaryFn getitem = container->type()->slots().getitem) return getitem(container, key);
   return Raise(WellKnown::kTypeError,
                StrCat("'", NameOf(container), "' object is not subscriptable"));
 }
 
 bool SetItem(Object* container, Object* key, Object* value) {
+  if (!CheckOwned(container) || !CheckOwned(key) || !CheckOwned(value)) return false;
   if (SetItemFn setitem = container->type()->slots().setitem) return setitem(container, key, value);
   Raise(WellKnown::kTypeError,
         StrCat("'", NameOf(container), "' object does not support item assignment"));
@@ -469,6 +501,7 @@ bool SetItem(Object* container, Object* key, Object* value) {
 }
 
 bool DelItem(Object* container, Object* key) {
+  if (!CheckOwned(container) || !CheckOwned(key)) return false;
   if (SetItemFn setitem = container->type()->slots().setitem)
     return setitem(container, key, nullptr);
   Raise(WellKnown::kTypeError,
@@ -477,6 +510,7 @@ bool DelItem(Object* container, Object* key) {
 }
 
 int Contains(Object* container, Object* item) {
+  if (!CheckOwned(container) || !CheckOwned(item)) return -1;
   if (ContainsFn contains = container->type()->slots().contains) return contains(container, item);
   if (container->type()->slots().iter == nullptr) {
     Raise(WellKnown::kTypeError,
@@ -499,6 +533,7 @@ int Contains(Object* container, Object* item) {
 std::string_view BinaryOpSymbol(BinaryOp op) { return kBinarySymbols[static_cast<int>(op)]; }
 
 Ref<Object> BinaryOperation(Object* left, Object* right, BinaryOp op) {
+  if (!CheckOwned(left) || !CheckOwned(right)) return nullptr;
   BinaryFn TypeSlots::*slot = kBinarySlots[static_cast<int>(op)];
   BinaryFn left_fn = left->type()->slots().*slot;
   BinaryFn right_fn = right->type() != left->type() ? right->type()->slots().*slot : nullptr;
@@ -541,6 +576,7 @@ std::optional<int64_t> IndexAsInt64(Object* object) {
 
 std::optional<int64_t> IndexAsInt64(Object* object, WellKnown overflow,
                                     std::string_view overflow_message) {
+  if (!CheckOwned(object)) return std::nullopt;
   Ref<Object> integer;
   if (IsInstance(object, WellKnown::kInt)) {
     integer = Ref<Object>::Borrow(object);

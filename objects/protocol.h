@@ -3,7 +3,9 @@
 // fallbacks for == and !=, descriptor precedence for attributes).
 //
 // Errors follow objects/errors.h: null Ref, false or -1 with an exception pending.
-// The calling thread must be attached to the interpreter that owns the objects.
+// The calling thread must be attached to the interpreter that owns the objects:
+// every function below checks the objects it receives (interp/ownership.h) and
+// raises RuntimeError for one that belongs to another interpreter.
 
 #ifndef ISLET_OBJECTS_PROTOCOL_H_
 #define ISLET_OBJECTS_PROTOCOL_H_

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "interp/interpreter.h"
+#include "interp/ownership.h"
 #include "objects/args.h"
 #include "objects/errors.h"
 #include "objects/exception.h"
@@ -431,6 +432,7 @@ restart:
 }
 
 int SetObject::Add(Ref<Object> key, int64_t hash) {
+  if (!CheckOwnedIfChecked(this) || !CheckOwnedIfChecked(key.get())) return -1;
 restart:
   size_t mask = this->mask();
   size_t perturb = static_cast<size_t>(hash);

@@ -1,6 +1,7 @@
 #include "objects/tuple.h"
 
 #include "interp/interpreter.h"
+#include "interp/ownership.h"
 #include "objects/immortals.h"
 #include "objects/list.h"
 #include "objects/protocol.h"
@@ -25,6 +26,7 @@ int64_t NotMinusOne(uint64_t hash) {
 
 Ref<Object> NewTuple(std::vector<Ref<Object>> items) {
   if (items.empty()) return Ref<Object>::Borrow(EmptyTuple());
+  if (!CheckOwnedIfChecked(items)) return nullptr;
   return Interpreter::Current()->NewObject<TupleObject>(WellKnownType(WellKnown::kTuple),
                                                         std::move(items));
 }

@@ -2,6 +2,7 @@
 
 #include "interp/interpreter.h"
 #include "objects/descriptors.h"
+#include "objects/errors.h"
 #include "objects/heap_slots.h"
 #include "objects/immortals.h"
 #include "runtime/runtime.h"
@@ -20,6 +21,8 @@ constexpr std::string_view kNames[] = {
 #undef ISLET_WELL_KNOWN_NAME
 };
 
+void RaiseRuntimeError(std::string_view message) { Raise(WellKnown::kRuntimeError, message); }
+
 // Filled by Resolve before any interpreter exists.
 constinit ObjectsLayerHooks hooks;
 
@@ -37,6 +40,7 @@ absl::Status Resolve() {
     well_known_internal::types[i] = Runtime::FindStaticType(kNames[i]);
   }
   ReadyImmortals();
+  hooks.raise_runtime_error = &RaiseRuntimeError;
   if (WellKnownType(WellKnown::kMethodDescriptor) &&
       WellKnownType(WellKnown::kClassMethodDescriptor) &&
       WellKnownType(WellKnown::kGetSetDescriptor) && WellKnownType(WellKnown::kBuiltinFunction) &&

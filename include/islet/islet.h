@@ -14,7 +14,8 @@
 //   islet::Runtime::Finalize();
 //
 // Every interpreter is isolated: objects belong to the interpreter that made
-// them, and a thread touches them only while attached to it. Failures are
+// them, and a thread touches them only while attached to it; handing one to
+// another interpreter's API raises RuntimeError (interp/ownership.h). Failures are
 // absl::Status values at this boundary; inside, Python exceptions
 // (objects/errors.h: TakeExceptionAsStatus turns one into a status).
 

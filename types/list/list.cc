@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "interp/interpreter.h"
+#include "interp/ownership.h"
 #include "objects/args.h"
 #include "objects/errors.h"
 #include "objects/protocol.h"
@@ -163,6 +164,9 @@ bool SetSlice(Object* self, Object* slice, Object* value) {
 }
 
 bool ListSetItem(Object* self, Object* key, Object* value) {
+  if (!CheckOwnedIfChecked(self) || (value != nullptr && !CheckOwnedIfChecked(value))) {
+    return false;
+  }
   if (IsIndexable(key)) {
     std::optional<int64_t> index = IndexValue(key, WellKnown::kIndexError);
     if (!index) return false;
@@ -234,6 +238,7 @@ bool ListInit(Object* self, const CallArgs& args) {
 
 Ref<Object> ListAppend(Object* self, const CallArgs& args) {
   if (!CheckOneArg(args, "list.append")) return nullptr;
+  if (!CheckOwnedIfChecked(self) || !CheckOwnedIfChecked(args.args[0])) return nullptr;
   Items(self).push_back(Ref<Object>::Borrow(args.args[0]));
   return NoneRef();
 }
@@ -246,6 +251,7 @@ Ref<Object> ListExtend(Object* self, const CallArgs& args) {
 
 Ref<Object> ListInsert(Object* self, const CallArgs& args) {
   if (!CheckPositional(args, "insert", 2, 2)) return nullptr;
+  if (!CheckOwnedIfChecked(self) || !CheckOwnedIfChecked(args.args[1])) return nullptr;
   std::optional<int64_t> index = IndexAsInt64(args.args[0]);
   if (!index) return nullptr;
   const int64_t size = Size(self);

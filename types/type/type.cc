@@ -9,6 +9,7 @@
 
 #include "interp/heap_type.h"
 #include "interp/interpreter.h"
+#include "interp/ownership.h"
 #include "objects/args.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -72,10 +73,7 @@ bool TypeSetAttr(Object* self, const Name* name, Object* value) {
       return set(meta_attr, self, value);
     }
   }
-  if (value != nullptr) {
-    interp.SetTypeDictEntry(*type, name, Ref<Object>::Borrow(value));
-    return true;
-  }
+  if (value != nullptr) return interp.SetTypeDictEntry(*type, name, Ref<Object>::Borrow(value));
   if (interp.RemoveTypeDictEntry(*type, name)) return true;
   Raise(WellKnown::kAttributeError,
         StrCat("type object '", TypeName(type), "' has no attribute '", name->text(), "'"));
@@ -143,6 +141,7 @@ Ref<Object> NewClass(const CallArgs& args) {
     if (!IsInstance(base.get(), WellKnown::kType)) {
       return Raise(WellKnown::kTypeError, "bases must be types");
     }
+    if (!CheckOwned(base.get())) return nullptr;  // as RuntimeError, not Create's TypeError
     base_types.push_back(static_cast<TypeObject*>(base.get()));
   }
   if (base_types.empty()) base_types.push_back(WellKnownType(WellKnown::kObject));
@@ -161,7 +160,7 @@ Ref<Object> NewClass(const CallArgs& args) {
     const Name* entry_name = interp.Intern(StrView(key));
     Ref<Object> stored = NamespaceValue(*cls, entry_name, value);
     if (stored) {
-      interp.SetTypeDictEntry(*cls, entry_name, std::move(stored));
+      if (!interp.SetTypeDictEntry(*cls, entry_name, std::move(stored))) return nullptr;
     } else if (ExceptionPending()) {
       return nullptr;
     }
