@@ -339,4 +339,16 @@ AttachGuard::~AttachGuard() {
   if (previous_ != nullptr) previous_->lock_.lock();
 }
 
+ReleaseLockGuard::ReleaseLockGuard() : interp_(Interpreter::current_) {
+  if (interp_ == nullptr) return;
+  Interpreter::current_ = nullptr;
+  interp_->lock_.unlock();
+}
+
+ReleaseLockGuard::~ReleaseLockGuard() {
+  if (interp_ == nullptr) return;
+  interp_->lock_.lock();
+  Interpreter::current_ = interp_;
+}
+
 }  // namespace islet

@@ -126,6 +126,7 @@ class Interpreter {
 
  private:
   friend class AttachGuard;
+  friend class ReleaseLockGuard;
   friend class Runtime;
   friend void Dealloc(Object* object);
 
@@ -188,6 +189,29 @@ class AttachGuard {
  private:
   Interpreter* interp_;
   Interpreter* previous_;
+};
+
+// ReleaseLockGuard releases the calling thread's interpreter lock for its
+// lifetime, so other threads attached to the same interpreter can run while this
+// one blocks (CPython's Py_BEGIN_ALLOW_THREADS); the destructor takes the lock back.
+// The thread stays counted as attached, so its interpreter cannot be destroyed
+// meanwhile, but Current() is null: the guarded code must not touch objects.
+// Without a current interpreter it does nothing.
+//
+//   std::shared_ptr<Core> core = self->core;  // what the wait needs, kept alive
+//   {
+//     ReleaseLockGuard released;
+//     item = core->WaitForItem();
+//   }
+class ReleaseLockGuard {
+ public:
+  ReleaseLockGuard();
+  ~ReleaseLockGuard();
+  ReleaseLockGuard(const ReleaseLockGuard&) = delete;
+  ReleaseLockGuard& operator=(const ReleaseLockGuard&) = delete;
+
+ private:
+  Interpreter* interp_;
 };
 
 class HeapType;

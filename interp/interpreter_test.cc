@@ -287,5 +287,27 @@ TEST_F(InterpreterTest, AttachingSwitchesInterpretersAndReleasesTheOuterLock) {
   EXPECT_TRUE(Runtime::DestroyInterpreter(sub).ok());
 }
 
+TEST_F(InterpreterTest, ReleaseLockGuardLetsOtherThreadsAttachToTheSameInterpreter) {
+  Interpreter* sub = NewInterpreter();
+  {
+    ReleaseLockGuard detached;  // not attached: does nothing
+    EXPECT_EQ(Interpreter::Current(), nullptr);
+  }
+  AttachGuard attached(*sub);
+  {
+    ReleaseLockGuard released;
+    EXPECT_EQ(Interpreter::Current(), nullptr);
+    EXPECT_EQ(sub->attached_threads(), 1);  // still counted: it cannot be destroyed
+    std::thread other([&] {
+      AttachGuard guard(*sub);  // would deadlock if the lock were still held
+      EXPECT_EQ(Interpreter::Current(), sub);
+      EXPECT_EQ(sub->attached_threads(), 2);
+    });
+    other.join();
+  }
+  EXPECT_EQ(Interpreter::Current(), sub);
+  EXPECT_EQ(sub->attached_threads(), 1);
+}
+
 }  // namespace
 }  // namespace islet

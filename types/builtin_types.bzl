@@ -25,6 +25,7 @@ BUILTIN_TYPES = {
     "function": "//types/function",
     "super": "//types/super",
     "islet.InterpreterInfo": "//types/interpreter_info",
+    "concurrent.interpreters.Queue": "//types/queue",
     "object": "//types/object",
     "type": "//types/type",
     "NoneType": "//types/none",

@@ -30,6 +30,7 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/protocol.h"
+#include "objects/queue.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"

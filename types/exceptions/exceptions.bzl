@@ -18,4 +18,11 @@ EXCEPTION_BASES = {
     "TypeError": "Exception",
     "ValueError": "Exception",
     "ZeroDivisionError": "ArithmeticError",
+    # Sharing between interpreters (PEP 734; CPython 3.14's names and bases, but
+    # QueueEmpty and QueueFull lack queue.Empty and queue.Full as second bases).
+    "concurrent.interpreters.NotShareableError": "TypeError",
+    "concurrent.interpreters.QueueError": "RuntimeError",
+    "concurrent.interpreters.QueueEmpty": "concurrent.interpreters.QueueError",
+    "concurrent.interpreters.QueueFull": "concurrent.interpreters.QueueError",
+    "concurrent.interpreters.QueueNotFoundError": "concurrent.interpreters.QueueError",
 }
