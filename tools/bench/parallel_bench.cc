@@ -10,6 +10,7 @@
 #include "objects/errors.h"
 #include "objects/well_known.h"
 #include "runtime/runtime.h"
+#include "runtime/str_cat.h"
 #include "tools/bench/bench_support.h"
 
 namespace islet::bench {
@@ -64,14 +65,13 @@ Interpreter* PooledInterpreter(int index) {
 void RunWorkload(benchmark::State& state, Interpreter& interp) {
   AttachGuard attached(interp);
   TypeWorkload workload;
-  if (std::string error = workload.Check(); !error.empty()) {
-    state.SkipWithError(error.c_str());
-    return;
-  }
+  // On error the loop still starts (and runs no round): the other thread waits
+  // for every thread at its start.
+  if (std::string error = workload.Check(); !error.empty()) state.SkipWithError(error.c_str());
   for (auto _ : state) {
     if (!workload.Round()) {
-      state.SkipWithError("workload round failed");
-      ClearException();
+      std::string error = StrCat("workload round failed: ", TakeExceptionAsStatus().message());
+      state.SkipWithError(error.c_str());
       break;
     }
   }
