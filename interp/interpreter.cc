@@ -46,9 +46,7 @@ void InjectStaticTypeInitFailureForTesting(int k) {
 // ---------------------------------------------------------------------------
 
 Interpreter::Interpreter(const InterpreterSetup& setup)
-    : setup_(setup),
-      type_states_(std::make_unique<StaticTypeState[]>(setup.init_order.size())),
-      next_heap_version_tag_(static_cast<uint32_t>(kStaticTypeCapacity) + 1) {
+    : setup_(setup), next_heap_version_tag_(static_cast<uint32_t>(kStaticTypeCapacity) + 1) {
   objects_.prev_ = objects_.next_ = &objects_;
 }
 
@@ -65,8 +63,11 @@ absl::StatusOr<std::unique_ptr<Interpreter, void (*)(Interpreter*)>> Interpreter
                                                               &Interpreter::Delete);
   AttachGuard attached(*interp);
   int fail_at = inject_init_failure_at.load(std::memory_order_relaxed);
-  for (size_t k = 0; k < setup.init_order.size(); ++k) {
-    StaticType* type = setup.init_order[k];
+  // A type without an init hook needs nothing here, so only the hooked ones are
+  // visited (every type when a test injects a failure at some position).
+  std::span<StaticType* const> to_init = fail_at >= 0 ? setup.init_order : setup.types_with_hooks;
+  for (StaticType* type : to_init) {
+    const size_t k = static_cast<size_t>(type->static_index());
     absl::Status status;
     if (static_cast<int>(k) == fail_at &&
         inject_init_failure_at.compare_exchange_strong(fail_at, -1)) {
@@ -75,14 +76,15 @@ absl::StatusOr<std::unique_ptr<Interpreter, void (*)(Interpreter*)>> Interpreter
       status = type->spec().init(*interp);
     }
     if (!status.ok()) {
-      // The unique_ptr's deleter tears down what was initialized so far, after
-      // this thread detaches.
+      // The types before it are ready. The unique_ptr's deleter finalizes them,
+      // after this thread detaches.
+      interp->ready_types_ = k;
       return absl::Status(status.code(),
                           StrCat("creating interpreter ", setup.id, ": init of builtin type '",
                                  type->name(), "' failed: ", status.message()));
     }
-    interp->type_states_[k].ready_ = true;
   }
+  interp->ready_types_ = setup.init_order.size();
   return interp;
 }
 
@@ -92,14 +94,12 @@ void Interpreter::Teardown() {
   attribute_cache_.Clear();  // its borrowed values are about to go
   // Weak references to static types first: their referents outlive this
   // interpreter, so they are detached without callbacks (as CPython does).
-  for (size_t i = 0; i < setup_.init_order.size(); ++i) {
-    type_states_[i].weakrefs().ClearWithoutCallbacks();
-  }
+  ForEachTypeState([](StaticTypeState& state) { state.weakrefs().ClearWithoutCallbacks(); });
   // Roots: the pending exception and the per-type dicts.
   pending_exception_.reset();
-  for (size_t i = 0; i < setup_.init_order.size(); ++i) {
-    if (type_states_[i].dict_) type_states_[i].dict_->Clear();
-  }
+  ForEachTypeState([](StaticTypeState& state) {
+    if (state.dict_) state.dict_->Clear();
+  });
   ClearAllObjects();
   FiniStaticTypes();
 }
@@ -145,20 +145,30 @@ void Interpreter::FreeCleared(Object* object) {
 }
 
 // Runs fini for every ready static type in reverse init order, so a type is
-// finalized before everything it depends on. Assumes every object is gone; drops
-// the subclass lists even if heap subclasses somehow survive.
+// finalized before everything it depends on; only types with hooks need it,
+// unless a test observes every one. Assumes every object is gone; then drops the
+// per-type states, subclass lists included even if heap subclasses somehow
+// survive.
 void Interpreter::FiniStaticTypes() {
-  for (size_t i = setup_.init_order.size(); i-- > 0;) {
-    StaticTypeState& state = type_states_[i];
-    if (!state.ready_) continue;
-    StaticType* type = setup_.init_order[i];
-    if (auto observer = fini_observer.load(std::memory_order_acquire)) observer(*this, *type);
+  auto observer = fini_observer.load(std::memory_order_acquire);
+  std::span<StaticType* const> to_fini =
+      observer != nullptr ? setup_.init_order : setup_.types_with_hooks;
+  for (auto it = to_fini.rbegin(); it != to_fini.rend(); ++it) {
+    StaticType* type = *it;
+    if (static_cast<size_t>(type->static_index()) >= ready_types_) continue;
+    if (observer != nullptr) observer(*this, *type);
     if (type->spec().fini != nullptr) type->spec().fini(*this);
-    state.subclasses_.reset();
-    state.dict_.reset();
-    state.ready_ = false;
-    state.members_materialized_ = false;
   }
+  ready_types_ = 0;
+  type_states_.reset();
+}
+
+StaticTypeState& Interpreter::SetUpStateOf(size_t index) {
+  if (type_states_ == nullptr) {
+    type_states_ = std::make_unique<std::unique_ptr<StaticTypeState>[]>(setup_.init_order.size());
+  }
+  type_states_[index] = std::make_unique<StaticTypeState>();
+  return *type_states_[index];
 }
 
 // ---------------------------------------------------------------------------

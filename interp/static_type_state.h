@@ -1,10 +1,10 @@
 // StaticTypeState: everything mutable about one static builtin type, in one
-// interpreter. The interpreter keeps one per registered type, indexed by the
-// type's static index (see Interpreter::StateOf); the shared StaticType itself is
-// never written.
+// interpreter. The interpreter sets one up the first time it uses the type
+// (Interpreter::StateOf), indexed by the type's static index; the shared
+// StaticType itself is never written.
 //
-// Kept small (it is multiplied by the number of builtin types in every
-// interpreter): the dict and the subclass list are allocated on first use.
+// Kept small (a busy interpreter has one per builtin type): the dict and the
+// subclass list are allocated on first use.
 
 #ifndef ISLET_INTERP_STATIC_TYPE_STATE_H_
 #define ISLET_INTERP_STATIC_TYPE_STATE_H_
@@ -49,9 +49,6 @@ class StaticTypeState {
   // Weak references to the type made in this interpreter.
   WeakRefList& weakrefs() { return weakrefs_; }
 
-  // Whether this interpreter has run the type's init (and not yet its fini).
-  bool ready() const { return ready_; }
-
  private:
   friend class Interpreter;
 
@@ -63,7 +60,6 @@ class StaticTypeState {
   std::unique_ptr<AttrTable> dict_;
   std::unique_ptr<std::vector<TypeObject*>> subclasses_;
   WeakRefList weakrefs_;
-  bool ready_ = false;
   bool members_materialized_ = false;
 };
 

@@ -4,7 +4,8 @@ namespace islet {
 
 const Name* NameTable::Intern(std::string_view text) {
   if (const Name* found = Find(text)) return found;
-  const Name& name = names_.emplace_back(text);
+  if (names_ == nullptr) names_ = std::make_unique<std::deque<Name>>();
+  const Name& name = names_->emplace_back(text);
   by_text_.emplace(name.text(), &name);
   return &name;
 }

@@ -53,10 +53,12 @@ class NameTable {
   const Name* Intern(std::string_view text);
   // Returns the Name for `text`, or nullptr if this table has none.
   const Name* Find(std::string_view text) const;
-  size_t size() const { return names_.size(); }
+  size_t size() const { return by_text_.size(); }
 
  private:
-  std::deque<Name> names_;  // a deque never moves its elements
+  // A deque never moves its elements. Allocated on first Intern: libstdc++'s
+  // deque allocates even when empty, and most interpreters intern nothing.
+  std::unique_ptr<std::deque<Name>> names_;
   absl::flat_hash_map<std::string_view, const Name*> by_text_;
 };
 

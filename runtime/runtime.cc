@@ -81,6 +81,7 @@ InterpreterSetup NextSetup(bool is_main) {
       .id = state.next_interpreter_id++,
       .is_main = is_main,
       .init_order = TypeRegistry::Global().init_order(),
+      .types_with_hooks = TypeRegistry::Global().types_with_hooks(),
       .runtime_names = state.names,
       .type_type = state.type_type,
   };

@@ -162,6 +162,11 @@ absl::Status TypeRegistry::Freeze() {
     return absl::FailedPreconditionError(
         StrCat("builtin types form a dependency cycle: ", DescribeCycle(leftover, find)));
   }
+  for (StaticType* type : frozen->init_order) {
+    if (type->spec().init != nullptr || type->spec().fini != nullptr) {
+      frozen->with_hooks.push_back(type);
+    }
+  }
   frozen->by_name = std::move(by_name);
   frozen_ = frozen.release();
   return absl::OkStatus();
@@ -176,6 +181,11 @@ void TypeRegistry::Unfreeze() {
 std::span<StaticType* const> TypeRegistry::init_order() const {
   if (frozen_ == nullptr) return {};
   return frozen_->init_order;
+}
+
+std::span<StaticType* const> TypeRegistry::types_with_hooks() const {
+  if (frozen_ == nullptr) return {};
+  return frozen_->with_hooks;
 }
 
 StaticType* TypeRegistry::Find(std::string_view name) const {

@@ -59,13 +59,18 @@ class TypeRegistry {
 
   // Frozen only: types in init order; a type's position is its static index.
   std::span<StaticType* const> init_order() const;
+  // Frozen only: the types whose spec has an `init` or `fini` hook, in init
+  // order. Creating an interpreter visits only these (all other types need no
+  // per-interpreter work), so its cost does not grow with the number of types.
+  std::span<StaticType* const> types_with_hooks() const;
   // Frozen only: the type named `name`, or nullptr.
   StaticType* Find(std::string_view name) const;
 
  private:
   struct Frozen {
     std::vector<StaticType*> init_order;
-    std::vector<StaticType*> by_name;  // sorted by name, for Find
+    std::vector<StaticType*> with_hooks;  // in init order
+    std::vector<StaticType*> by_name;     // sorted by name, for Find
   };
 
   const size_t capacity_;

@@ -53,6 +53,20 @@ TEST(TypeRegistryTest, OrdersDependenciesFirstAndBreaksTiesByName) {
   EXPECT_EQ(registry.Find("nope"), nullptr);
 }
 
+TEST(TypeRegistryTest, ListsTheTypesWithHooksInInitOrder) {
+  absl::Status (*init)(Interpreter&) = [](Interpreter&) { return absl::OkStatus(); };
+  void (*fini)(Interpreter&) = [](Interpreter&) {};
+  StaticType object = MakeType("object", nullptr);
+  StaticType with_fini("b_fini", StaticTypeSpec{.fini = fini}, "test.cc", 1);
+  StaticType with_init("c_init", StaticTypeSpec{.deps = {"b_fini"}, .init = init}, "test.cc", 1);
+  StaticType plain = MakeType("a_plain", "object");
+  LocalRegistry registry;
+  registry.RegisterAll({&with_init, &plain, &object, &with_fini});
+  ASSERT_TRUE(registry.Freeze().ok());
+  EXPECT_THAT(registry.Order(), ElementsAre("object", "a_plain", "b_fini", "c_init"));
+  EXPECT_THAT(registry.types_with_hooks(), ElementsAre(&with_fini, &with_init));
+}
+
 TEST(TypeRegistryTest, OrderDoesNotDependOnRegistrationOrder) {
   std::vector<int> permutation = {0, 1, 2, 3, 4};
   std::vector<std::string> first_order;

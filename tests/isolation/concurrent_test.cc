@@ -1,7 +1,10 @@
 // Isolation under threads (run under ThreadSanitizer by CI, tag `concurrency`):
-// threads each running PointWorkload in an interpreter of their own at once, and
-// two threads crossing between the same two interpreters in opposite orders.
+// threads each running PointWorkload in an interpreter of their own at once, two
+// threads crossing between the same two interpreters in opposite orders, and two
+// threads taking turns on one interpreter.
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <latch>
 #include <optional>
@@ -127,6 +130,74 @@ TEST_F(ConcurrentIsolationTest, TwoThreadsCrossBetweenTheSameTwoInterpreters) {
     EXPECT_EQ(pair[i]->attached_threads(), 1);  // this thread only
     counters[i].reset();
   }
+}
+
+// Threads attached to one interpreter take turns on its lock (there is no switch
+// interval yet: a thread keeps the interpreter until its AttachGuard ends). While
+// one holds it, another that attaches waits; each turn sees the previous turns'
+// changes to the interpreter's objects, which are not atomic.
+TEST_F(ConcurrentIsolationTest, ThreadsTakeTurnsOnOneInterpreter) {
+  Interpreter* shared = b_;
+  Ref<Object> counter;
+  {
+    AttachGuard attached(*shared);
+    counter = MakeClass("Counter", WellKnownType(WellKnown::kObject));
+    ASSERT_TRUE(SetAttr(counter.get(), shared->Intern("n"), NewInt(0).get()));
+  }
+
+  // One turn, then the other: the second thread waits while the first holds it.
+  std::atomic<bool> first_entered{false};
+  std::atomic<bool> release_first{false};
+  std::atomic<bool> second_entered{false};
+  std::thread first([&] {
+    AttachGuard attached(*shared);
+    first_entered.store(true);
+    while (!release_first.load()) std::this_thread::yield();
+  });
+  while (!first_entered.load()) std::this_thread::yield();
+  std::thread second([&] {
+    AttachGuard attached(*shared);
+    second_entered.store(true);
+  });
+  // attached_threads() counts a thread from before it waits for the lock.
+  while (shared->attached_threads() < 2) std::this_thread::yield();
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_FALSE(second_entered.load());
+  release_first.store(true);
+  first.join();
+  second.join();
+  EXPECT_TRUE(second_entered.load());
+
+  // Many turns: never two threads inside at once, no update lost.
+  constexpr int kTurns = 1000;
+  std::atomic<int> inside{0};
+  std::atomic<int> most_inside{0};
+  std::string errors[2];
+  std::latch start(2);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      start.arrive_and_wait();
+      for (int i = 0; i < kTurns && errors[t].empty(); ++i) {
+        AttachGuard attached(*shared);
+        int now = inside.fetch_add(1) + 1;
+        if (now > most_inside.load()) most_inside.store(now);
+        const Name* n = shared->Intern("n");
+        std::optional<int64_t> value = IntValue(GetAttr(counter.get(), n));
+        if (!value || !SetAttr(counter.get(), n, NewInt(*value + 1).get())) {
+          errors[t] = "n could not be bumped";
+        }
+        inside.fetch_sub(1);
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(errors[0], "");
+  EXPECT_EQ(errors[1], "");
+  EXPECT_EQ(most_inside.load(), 1);
+  AttachGuard attached(*shared);
+  EXPECT_EQ(IntValue(GetAttr(counter.get(), "n")), 2 * kTurns);
+  counter.reset();
 }
 
 }  // namespace

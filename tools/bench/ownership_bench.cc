@@ -1,6 +1,6 @@
-// Benchmarks of the interpreter lifecycle, of per-interpreter type state and of
-// the embedding API's ownership checks, with every builtin type linked. Run with
-// --config=opt.
+// The embedding API's ownership checks (interp/ownership.h): the check alone,
+// boundary calls whose own work is small, so the checks' share shows, and a
+// dict build whose internal stores a checked build also checks.
 
 #include "benchmark/benchmark.h"
 #include "interp/interpreter.h"
@@ -11,56 +11,11 @@
 #include "objects/list.h"
 #include "objects/protocol.h"
 #include "objects/singletons.h"
-#include "objects/well_known.h"
 #include "runtime/runtime.h"
+#include "tools/bench/bench_support.h"
 
-namespace islet {
+namespace islet::bench {
 namespace {
-
-// Initializes the runtime once for the whole benchmark binary.
-class RuntimeForBenchmarks {
- public:
-  RuntimeForBenchmarks() {
-    if (!Runtime::Initialize().ok()) std::abort();
-  }
-};
-
-void EnsureRuntime() { static RuntimeForBenchmarks runtime; }
-
-// create_destroy_us: a subinterpreter created and destroyed.
-void BM_CreateDestroyInterpreter(benchmark::State& state) {
-  EnsureRuntime();
-  for (auto _ : state) {
-    absl::StatusOr<Interpreter*> interp = Runtime::CreateInterpreter();
-    benchmark::DoNotOptimize(*interp);
-    if (!Runtime::DestroyInterpreter(*interp).ok()) state.SkipWithError("destroy failed");
-  }
-}
-BENCHMARK(BM_CreateDestroyInterpreter);
-
-// state_lookup_ns: the current interpreter's state for a static type.
-void BM_StaticTypeStateLookup(benchmark::State& state) {
-  EnsureRuntime();
-  AttachGuard attached(*Runtime::MainInterpreter());
-  StaticType* type = WellKnownType(WellKnown::kInt);
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(&Interpreter::Current()->StateOf(*type));
-  }
-}
-BENCHMARK(BM_StaticTypeStateLookup);
-
-// attr_cache_hit_ns: int.bit_length found through the attribute cache.
-void BM_AttributeCacheHit(benchmark::State& state) {
-  EnsureRuntime();
-  Interpreter* interp = Runtime::MainInterpreter();
-  AttachGuard attached(*interp);
-  StaticType* type = WellKnownType(WellKnown::kBool);
-  const Name* name = interp->Intern("bit_length");
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(Interpreter::Current()->LookupTypeAttribute(*type, name));
-  }
-}
-BENCHMARK(BM_AttributeCacheHit);
 
 // ownership_check_ns: CheckOwned on a mortal object of the current interpreter,
 // the check every protocol entry point makes on each object it receives.
@@ -132,6 +87,4 @@ void BM_DictBuild(benchmark::State& state) {
 BENCHMARK(BM_DictBuild);
 
 }  // namespace
-}  // namespace islet
-
-BENCHMARK_MAIN();
+}  // namespace islet::bench
