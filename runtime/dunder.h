@@ -81,8 +81,7 @@ namespace islet {
   V(kName, "__name__")                  \
   V(kQualname, "__qualname__")          \
   V(kModule, "__module__")              \
-  V(kDict, "__dict__")                  \
-  V(kClass, "__class__")
+  V(kDict, "__dict__")
 
 enum class Dunder : size_t {
 #define ISLET_DUNDER_ENUMERATOR(enumerator, text) enumerator,
