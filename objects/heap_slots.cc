@@ -2,7 +2,6 @@
 
 #include <initializer_list>
 #include <optional>
-#include <vector>
 
 #include "interp/interpreter.h"
 #include "objects/errors.h"
@@ -52,13 +51,7 @@ Ref<Object> CallFound(Object* method, Object* self, const CallArgs& args) {
     auto* wrapper = static_cast<SlotWrapperObject*>(method);
     if (self->type()->IsSubtypeOf(wrapper->owner)) return CallSlotWrapper(*wrapper, self, args);
   }
-  if (method->type() == WellKnownType(WellKnown::kFunction)) {
-    std::vector<Object*> arguments;
-    arguments.reserve(args.args.size() + 1);
-    arguments.push_back(self);
-    arguments.insert(arguments.end(), args.args.begin(), args.args.end());
-    return Call(method, CallArgs{.args = arguments, .kwnames = args.kwnames});
-  }
+  if (method->type() == WellKnownType(WellKnown::kFunction)) return CallPrepend(method, self, args);
   Ref<Object> bound = keep;
   if (DescrGetFn get = method->type()->slots().descr_get) {
     bound = get(method, self, self->type());
@@ -309,11 +302,7 @@ Ref<Object> SlotNew(TypeObject* type, const CallArgs& args) {
     method = get(method.get(), nullptr, type);
     if (!method) return nullptr;
   }
-  std::vector<Object*> arguments;
-  arguments.reserve(args.args.size() + 1);
-  arguments.push_back(type);
-  arguments.insert(arguments.end(), args.args.begin(), args.args.end());
-  return Call(method.get(), CallArgs{.args = arguments, .kwnames = args.kwnames});
+  return CallPrepend(method.get(), type, args);
 }
 
 bool SlotInit(Object* self, const CallArgs& args) {

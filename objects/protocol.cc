@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
+#include <vector>
 
 #include "interp/heap_type.h"
 #include "interp/instance_extras.h"
@@ -439,6 +440,14 @@ Ref<Object> Call(Object* callable, const CallArgs& args) {
 Ref<Object> Call(Object* callable, std::initializer_list<Object*> positional) {
   return Call(callable,
               CallArgs{.args = std::span<Object* const>(positional.begin(), positional.size())});
+}
+
+Ref<Object> CallPrepend(Object* callable, Object* first, const CallArgs& args) {
+  std::vector<Object*> arguments;
+  arguments.reserve(args.args.size() + 1);
+  arguments.push_back(first);
+  arguments.insert(arguments.end(), args.args.begin(), args.args.end());
+  return Call(callable, CallArgs{.args = arguments, .kwnames = args.kwnames});
 }
 
 Ref<Object> CallMethod(Object* object, std::string_view name,

@@ -81,6 +81,9 @@ bool GenericSetAttr(Object* object, const Name* name, Object* value);
 // --- Calls ---
 Ref<Object> Call(Object* callable, const CallArgs& args);
 Ref<Object> Call(Object* callable, std::initializer_list<Object*> positional);
+// callable(first, *args, **kwargs): how a bound method or a special method
+// found on a type passes its instance (CPython's _PyObject_Call_Prepend).
+Ref<Object> CallPrepend(Object* callable, Object* first, const CallArgs& args);
 // Looks up and calls object.name(*positional).
 Ref<Object> CallMethod(Object* object, std::string_view name,
                        std::initializer_list<Object*> positional);

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "interp/interpreter.h"
 #include "objects/args.h"
@@ -26,11 +25,7 @@ MethodObject* AsMethod(Object* object) { return static_cast<MethodObject*>(objec
 Ref<Object> MethodCall(Object* object, const CallArgs& args) {
   Ref<Object> keep = Ref<Object>::Borrow(object);  // the call may drop other references to it
   MethodObject* method = AsMethod(object);
-  std::vector<Object*> arguments;
-  arguments.reserve(args.args.size() + 1);
-  arguments.push_back(method->self.get());
-  arguments.insert(arguments.end(), args.args.begin(), args.args.end());
-  return Call(method->function.get(), CallArgs{.args = arguments, .kwnames = args.kwnames});
+  return CallPrepend(method->function.get(), method->self.get(), args);
 }
 
 // The function's __qualname__, else its __name__, if it is a str; "?" if it has
