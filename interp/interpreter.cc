@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "interp/heap_type.h"
@@ -95,7 +96,8 @@ void Interpreter::Teardown() {
   // Weak references to static types first: their referents outlive this
   // interpreter, so they are detached without callbacks (as CPython does).
   ForEachTypeState([](StaticTypeState& state) { state.weakrefs().ClearWithoutCallbacks(); });
-  // Roots: the pending exception and the per-type dicts.
+  // Roots: the module table, the pending exception and the per-type dicts.
+  modules_.reset();
   pending_exception_.reset();
   ForEachTypeState([](StaticTypeState& state) {
     if (state.dict_) state.dict_->Clear();
@@ -347,6 +349,18 @@ AttachGuard::~AttachGuard() {
   interp_->lock_.unlock();
   interp_->attached_threads_.fetch_sub(1, std::memory_order_acq_rel);
   if (previous_ != nullptr) previous_->lock_.lock();
+}
+
+void Interpreter::YieldToWaitingThreads() {
+  assert(current_ == this && "only the thread holding the lock can yield it");
+  // Counts this thread too; threads blocked in a ReleaseLockGuard wait are
+  // counted but do not want the lock, which costs only a needless yield.
+  if (attached_threads_.load(std::memory_order_relaxed) < 2) return;
+  current_ = nullptr;
+  lock_.unlock();
+  std::this_thread::yield();
+  lock_.lock();
+  current_ = this;
 }
 
 ReleaseLockGuard::ReleaseLockGuard() : interp_(Interpreter::current_) {

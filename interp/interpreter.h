@@ -123,6 +123,16 @@ class alignas(kInterpreterAlignment) Interpreter {
   void set_pending_exception(Ref<Object> exception) { pending_exception_ = std::move(exception); }
   Ref<Object> take_pending_exception() { return std::move(pending_exception_); }
 
+  // The language's module table (`sys.modules`: a dict, name -> module), or
+  // nullptr before the first import. A root: teardown drops it first.
+  Object* modules() const { return modules_.get(); }
+  void set_modules(Ref<Object> modules) { modules_ = std::move(modules); }
+
+  // The switch interval: called by the calling thread, attached here, between
+  // steps of running code. If other threads are attached (waiting for the lock),
+  // gives the lock up for a moment so they get a turn, like a GIL's switch.
+  void YieldToWaitingThreads();
+
   // Returns the interned Name for `text`: the runtime's if builtin types use it,
   // otherwise this interpreter's.
   const Name* Intern(std::string_view text);
@@ -194,6 +204,7 @@ class alignas(kInterpreterAlignment) Interpreter {
   NameTable names_;
   AttributeCache attribute_cache_;
   Ref<Object> pending_exception_;
+  Ref<Object> modules_;
   InterpreterMemoryStats stats_;
   Object objects_;  // sentinel of the circular list of live objects
   uint32_t next_heap_version_tag_;

@@ -1,0 +1,47 @@
+// Parsing islet's Python subset: source text to a syntax tree (lang/ast.h).
+//
+//   ParseResult parsed = Parse(source);
+//   if (!parsed.module) report(parsed.error);   // SyntaxError: message, line, column
+//
+// The parser never crashes on any input: every problem is a SyntaxError with
+// CPython's message where CPython has a well-known one ("invalid syntax",
+// "unexpected indent", "expected ':'", "unterminated string literal (detected at
+// line 1)", "'(' was never closed", ...). Nesting deeper than kMaxNesting is a
+// SyntaxError too ("too many nested parentheses"), so deep input cannot overflow
+// the C++ stack.
+
+#ifndef ISLET_LANG_PARSER_H_
+#define ISLET_LANG_PARSER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "lang/ast.h"
+
+namespace islet::lang {
+
+// The deepest nesting of brackets, blocks and expressions the parser accepts.
+inline constexpr int kMaxNesting = 200;
+
+struct SyntaxErrorInfo {
+  std::string message;  // "invalid syntax"
+  int line = 0;         // 1-based
+  int column = 0;       // 1-based, in code points, as CPython's offset
+  std::string text;     // the source line, without its newline
+  // The input ended inside a block, bracket or triple-quoted string: an
+  // interactive prompt should read another line instead of reporting it.
+  bool incomplete = false;
+};
+
+struct ParseResult {
+  std::unique_ptr<Module> module;  // null on error
+  SyntaxErrorInfo error;           // meaningful only when module is null
+};
+
+// Parses a whole file (`exec` mode).
+ParseResult Parse(std::string_view source);
+
+}  // namespace islet::lang
+
+#endif  // ISLET_LANG_PARSER_H_
