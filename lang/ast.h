@@ -51,11 +51,23 @@ enum class NameKind : uint8_t {
 struct Name {
   std::string id;
   NameKind kind = NameKind::kUnresolved;
-  int slot = -1;  // kLocal/kCell: index in the frame; kFree: index in the closure
+  // kLocal/kCell: index in the frame; kFree: index in the closure; kGlobal and
+  // kClassBody: index of `id` in the module's identifiers (ScopeInfo).
+  int slot = -1;
 };
 
 struct Constant {
-  enum class Kind : uint8_t { kNone, kTrue, kFalse, kEllipsis, kInt, kBigInt, kFloat, kStr, kBytes };
+  enum class Kind : uint8_t {
+    kNone,
+    kTrue,
+    kFalse,
+    kEllipsis,
+    kInt,
+    kBigInt,
+    kFloat,
+    kStr,
+    kBytes
+  };
   Kind kind = Kind::kNone;
   int64_t integer = 0;  // kInt
   double real = 0;      // kFloat
@@ -109,6 +121,7 @@ struct ComprehensionExpr {
 struct Attribute {
   ExprPtr value;
   std::string attr;
+  int identifier = -1;  // index of `attr` in the module's identifiers (resolver)
 };
 struct Subscript {
   ExprPtr value;
@@ -124,6 +137,7 @@ struct Keyword {
   std::string arg;  // empty for `**value`
   ExprPtr value;
   Location location;
+  int identifier = -1;  // index of `arg` in the module's identifiers (resolver)
 };
 struct Call {
   ExprPtr func;
@@ -132,7 +146,18 @@ struct Call {
 };
 
 enum class BinaryOperator : uint8_t {
-  kAdd, kSub, kMult, kDiv, kFloorDiv, kMod, kPow, kLShift, kRShift, kBitAnd, kBitOr, kBitXor,
+  kAdd,
+  kSub,
+  kMult,
+  kDiv,
+  kFloorDiv,
+  kMod,
+  kPow,
+  kLShift,
+  kRShift,
+  kBitAnd,
+  kBitOr,
+  kBitXor,
 };
 struct BinOp {
   ExprPtr left;
@@ -176,7 +201,7 @@ struct Parameters {
   size_t positional_only = 0;         // how many of them come before `/`
   std::string vararg;                 // empty: no *args
   std::vector<Parameter> keyword_only;
-  std::string kwarg;                  // empty: no **kwargs
+  std::string kwarg;  // empty: no **kwargs
 };
 
 struct Lambda {

@@ -14,16 +14,22 @@
 #ifndef ISLET_LANG_EVAL_H_
 #define ISLET_LANG_EVAL_H_
 
+#include <cstdint>
 #include <string_view>
 
 #include "runtime/object.h"
 
 namespace islet::lang {
 
+enum class ExecMode : uint8_t {
+  kFile,         // a script or a string given to exec
+  kInteractive,  // typed at a prompt: expression statements print their repr
+};
+
 // Parses and runs `source` in the current interpreter's __main__ namespace.
 // Returns false with the exception pending. `filename` names the code in
 // SyntaxErrors and tracebacks ("<string>", "script.py").
-bool ExecMain(std::string_view source, std::string_view filename);
+bool ExecMain(std::string_view source, std::string_view filename, ExecMode mode = ExecMode::kFile);
 
 // The current interpreter's __main__ module (made on first use); null with an
 // exception pending if it cannot be made.

@@ -1,0 +1,252 @@
+// Python functions: making them from `def` and `lambda`, binding a call's
+// arguments to parameters with CPython's rules and messages, and running a
+// frame with the recursion limit, tracebacks and the switch interval.
+
+#include "objects/function.h"
+#include "objects/singletons.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "interp/interpreter.h"
+#include "lang/eval.h"
+#include "lang/frame.h"
+#include "lang/traceback.h"
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/str_cat.h"
+
+namespace islet::lang {
+namespace {
+
+// Bytes of C++ stack the evaluator may use on one thread before it raises
+// RecursionError, whatever the Python depth: deep C++ recursion through
+// builtins (repr of a deeply nested list calling __repr__) counts too. Threads
+// get 8 MiB stacks on Linux; sanitizers make frames several times larger.
+constexpr uintptr_t kStackBudget = 3u << 20;
+// Loop iterations and calls between two offers of the lock to waiting threads.
+constexpr uint32_t kSwitchInterval = 2000;
+
+struct ThreadState {
+  Frame* frame = nullptr;  // innermost running frame
+  int depth = 0;
+  uintptr_t stack_base = 0;
+  uint32_t ticks = 0;
+};
+constinit thread_local ThreadState thread_state;
+
+uintptr_t StackAddress() { return reinterpret_cast<uintptr_t>(__builtin_frame_address(0)); }
+
+// Everything a function needs when called, shared by its copies.
+struct FunctionData {
+  std::shared_ptr<Code> code;
+  FunctionSpec spec;
+  Closure closure;
+  Ref<Object> globals;
+  Ref<Object> builtins;
+};
+
+std::string QuotedList(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+    out += StrCat("'", names[i], "'");
+  }
+  return out;
+}
+
+bool MissingArguments(const std::string& function, const std::vector<std::string>& missing,
+                      std::string_view kind) {
+  islet::Raise(WellKnown::kTypeError,
+        StrCat(function, "() missing ", missing.size(), " required ", kind,
+               missing.size() == 1 ? " argument: " : " arguments: ", QuotedList(missing)));
+  return false;
+}
+
+// Stores `value` into the parameter's slot.
+void StoreParameter(Frame& frame, const NameSlot& slot, Ref<Object> value) {
+  if (slot.kind == NameKind::kCell) {
+    frame.cells[slot.slot]->value = std::move(value);
+  } else {
+    frame.locals[slot.slot] = std::move(value);
+  }
+}
+
+// Binds `args` to the parameters of `data`'s function in `frame`.
+bool BindArguments(const FunctionData& data, const CallArgs& args, Frame& frame) {
+  const Parameters& params = *data.spec.params;
+  const std::vector<NameSlot>& slots = data.spec.scope->parameter_slots;
+  const std::string& name = data.spec.name;
+  const size_t positional_params = params.positional.size();
+  std::vector<Ref<Object>> values(slots.size());
+  const size_t vararg_index = positional_params;
+  const size_t keyword_base = positional_params + (params.vararg.empty() ? 0 : 1);
+  const size_t kwarg_index = keyword_base + params.keyword_only.size();
+
+  std::span<Object* const> positional = args.positional();
+  if (positional.size() > positional_params && params.vararg.empty()) {
+    size_t required = 0;
+    for (const Ref<Object>& d : data.spec.defaults) required += d ? 0 : 1;
+    std::string takes = required == positional_params
+                            ? StrCat(positional_params)
+                            : StrCat("from ", required, " to ", positional_params);
+    islet::Raise(
+        WellKnown::kTypeError,
+        StrCat(name, "() takes ", takes, " positional argument", positional_params == 1 ? "" : "s",
+               " but ", positional.size(), positional.size() == 1 ? " was" : " were", " given"));
+    return false;
+  }
+  for (size_t i = 0; i < positional.size() && i < positional_params; ++i) {
+    values[i] = Ref<Object>::Borrow(positional[i]);
+  }
+  if (!params.vararg.empty()) {
+    std::vector<Ref<Object>> extra;
+    for (size_t i = positional_params; i < positional.size(); ++i) {
+      extra.push_back(Ref<Object>::Borrow(positional[i]));
+    }
+    values[vararg_index] = NewTuple(std::move(extra));
+  }
+  Ref<Object> kwargs;
+  if (!params.kwarg.empty()) kwargs = NewDict();
+  for (size_t k = 0; k < args.kwnames.size(); ++k) {
+    std::string_view key = args.kwnames[k]->text();
+    Object* value = args.keyword_values()[k];
+    size_t index = SIZE_MAX;
+    for (size_t i = params.positional_only; i < positional_params; ++i) {
+      if (params.positional[i].name == key) index = i;
+    }
+    for (size_t i = 0; i < params.keyword_only.size(); ++i) {
+      if (params.keyword_only[i].name == key) index = keyword_base + i;
+    }
+    if (index == SIZE_MAX) {
+      if (!kwargs) {
+        islet::Raise(WellKnown::kTypeError,
+              StrCat(name, "() got an unexpected keyword argument '", key, "'"));
+        return false;
+      }
+      Ref<Object> key_object = NewStr(key);
+      if (!key_object || !DictSet(kwargs.get(), key_object.get(), value)) return false;
+      continue;
+    }
+    if (values[index]) {
+      islet::Raise(WellKnown::kTypeError, StrCat(name, "() got multiple values for argument '", key, "'"));
+      return false;
+    }
+    values[index] = Ref<Object>::Borrow(value);
+  }
+  std::vector<std::string> missing;
+  for (size_t i = 0; i < positional_params; ++i) {
+    if (values[i]) continue;
+    if (data.spec.defaults[i]) {
+      values[i] = data.spec.defaults[i];
+    } else {
+      missing.push_back(params.positional[i].name);
+    }
+  }
+  if (!missing.empty()) return MissingArguments(name, missing, "positional");
+  for (size_t i = 0; i < params.keyword_only.size(); ++i) {
+    if (values[keyword_base + i]) continue;
+    if (data.spec.keyword_defaults[i]) {
+      values[keyword_base + i] = data.spec.keyword_defaults[i];
+    } else {
+      missing.push_back(params.keyword_only[i].name);
+    }
+  }
+  if (!missing.empty()) return MissingArguments(name, missing, "keyword-only");
+  if (kwargs) values[kwarg_index] = std::move(kwargs);
+  for (size_t i = 0; i < slots.size(); ++i) StoreParameter(frame, slots[i], std::move(values[i]));
+  return true;
+}
+
+Ref<Object> CallFunction(const std::shared_ptr<const FunctionData>& data, const CallArgs& args) {
+  Frame frame;
+  frame.code = data->code;
+  frame.globals = data->globals.get();
+  frame.builtins = data->builtins.get();
+  frame.free = &data->closure;
+  frame.SetUp(*data->spec.scope);
+  if (!BindArguments(*data, args, frame)) return nullptr;
+  return RunFrame(frame, data->spec.body, data->spec.expression);
+}
+
+}  // namespace
+
+Closure CaptureClosure(Frame& frame, const ScopeInfo& scope) {
+  Closure closure;
+  closure.reserve(scope.free_sources.size());
+  for (const NameSlot& source : scope.free_sources) {
+    closure.push_back(source.kind == NameKind::kCell ? frame.cells[source.slot]
+                                                     : (*frame.free)[source.slot]);
+  }
+  return closure;
+}
+
+Ref<Object> MakeFunction(Frame& frame, FunctionSpec spec) {
+  auto data = std::make_shared<FunctionData>();
+  data->code = frame.code;
+  data->closure = CaptureClosure(frame, *spec.scope);
+  data->globals = Ref<Object>::Borrow(frame.globals);
+  data->builtins = Ref<Object>::Borrow(frame.builtins);
+  std::string qualname = spec.scope->qualname;
+  data->spec = std::move(spec);
+  std::shared_ptr<const FunctionData> shared = std::move(data);
+  Ref<Object> function = NewFunction(
+      shared->spec.name, [shared](const CallArgs& args) { return CallFunction(shared, args); });
+  if (function) static_cast<FunctionObject*>(function.get())->qualname = std::move(qualname);
+  return function;
+}
+
+Ref<Object> RunFrame(Frame& frame, const Body* body, const Expr* expression) {
+  ThreadState& state = thread_state;
+  const uintptr_t here = StackAddress();
+  if (state.depth == 0) state.stack_base = here;
+  if (state.depth >= kRecursionLimit || state.stack_base - here > kStackBudget) {
+    return islet::Raise(WellKnown::kRecursionError, "maximum recursion depth exceeded");
+  }
+  Tick();
+  ++state.depth;
+  frame.back = state.frame;
+  state.frame = &frame;
+  Ref<Object> result;
+  if (expression != nullptr) {
+    frame.line = expression->location.line;
+    result = Eval(frame, *expression);
+    if (!result) AddTracebackEntry(frame);
+  } else {
+    switch (ExecBody(frame, *body)) {
+      case Flow::kError:
+        AddTracebackEntry(frame);
+        break;
+      case Flow::kReturn:
+        result = std::move(frame.return_value);
+        break;
+      default:
+        result = Ref<Object>::Borrow(None());
+        break;
+    }
+  }
+  state.frame = frame.back;
+  --state.depth;
+  return result;
+}
+
+void Tick() {
+  if (++thread_state.ticks < kSwitchInterval) return;
+  thread_state.ticks = 0;
+  Interpreter::Current()->YieldToWaitingThreads();
+}
+
+Frame* CurrentFrame() { return thread_state.frame; }
+
+void AddTracebackEntry(const Frame& frame) {
+  RecordTraceback(
+      frame.code->filename(), frame.line,
+      frame.scope->kind == ScopeInfo::Kind::kModule ? "<module>" : frame.scope->qualname);
+}
+
+}  // namespace islet::lang

@@ -1,0 +1,34 @@
+// Tracebacks: where an exception passed on its way out, for the message an
+// uncaught exception prints ("Traceback (most recent call last): ...").
+//
+// Each thread keeps the entries of the one exception propagating on it: a
+// frame that ends with an exception adds its line; a different exception
+// starts a new list. Exception objects carry no traceback of their own.
+//
+//   if (!ExecMain(source, "script.py")) {
+//     Ref<Object> error = TakeException();
+//     std::fputs(FormatUncaught(error.get()).c_str(), stderr);
+//   }
+
+#ifndef ISLET_LANG_TRACEBACK_H_
+#define ISLET_LANG_TRACEBACK_H_
+
+#include <string>
+#include <string_view>
+
+#include "runtime/object.h"
+
+namespace islet::lang {
+
+// Adds a "File ..., line N, in name" entry to the pending exception's traceback.
+void RecordTraceback(std::string_view filename, int line, std::string_view function);
+
+// What CPython prints for an uncaught exception: the traceback recorded on this
+// thread for `exception` (if any), then "TypeName: message" (the type's fully
+// qualified name unless it is a builtin), each line ending in "\n". A
+// SyntaxError shows the file, line, source text and a caret instead.
+std::string FormatUncaught(Object* exception);
+
+}  // namespace islet::lang
+
+#endif  // ISLET_LANG_TRACEBACK_H_

@@ -1,0 +1,153 @@
+// islet's shell: runs a script in the main interpreter, or reads code at an
+// interactive prompt, as `python` does.
+//
+//   bazel run //tools:shell -- script.py     run the file (relative to where bazel ran)
+//   bazel run //tools:shell                  a prompt on a terminal; else runs stdin
+//
+// An uncaught exception prints its traceback and "TypeName: message" on stderr
+// and the exit status is 1 (`raise SystemExit(n)` exits with n).
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "interp/interpreter.h"
+#include "lang/eval.h"
+#include "lang/parser.h"
+#include "lang/traceback.h"
+#include "modules/threading/threading.h"
+#include "objects/errors.h"
+#include "objects/exception.h"
+#include "objects/int.h"
+#include "objects/singletons.h"
+#include "objects/tuple.h"
+#include "objects/well_known.h"
+#include "runtime/runtime.h"
+
+namespace islet {
+namespace {
+
+// The exit status for an uncaught exception (printing it), or for SystemExit.
+int ReportUncaught() {
+  Ref<Object> exception = TakeException();
+  if (!exception) return 0;
+  if (IsInstance(exception.get(), WellKnown::kSystemExit)) {
+    auto* error = static_cast<ExceptionObject*>(exception.get());
+    std::span<const Ref<Object>> args = TupleItems(error->args.get());
+    if (args.empty() || args[0].get() == None()) return 0;
+    if (IsInstance(args[0].get(), WellKnown::kInt)) {
+      std::optional<int64_t> code = IntAsInt64(args[0].get());
+      return code ? static_cast<int>(*code) : 1;
+    }
+  }
+  std::string text = lang::FormatUncaught(exception.get());
+  std::fflush(stdout);
+  std::fputs(text.c_str(), stderr);
+  return 1;
+}
+
+// A path given on the command line, relative to where `bazel run` was started.
+std::string ResolvePath(const std::string& path) {
+  const char* workspace = std::getenv("BUILD_WORKING_DIRECTORY");
+  if (path.empty() || path[0] == '/' || workspace == nullptr) return path;
+  return std::string(workspace) + "/" + path;
+}
+
+int RunSource(const std::string& source, const std::string& filename) {
+  return lang::ExecMain(source, filename) ? 0 : ReportUncaught();
+}
+
+// Whether `buffer` still needs lines: a compound statement (its first line
+// opens a block, or is a decorator) goes on until an empty line, as at
+// CPython's prompt; anything else while it is unfinished (an open bracket,
+// string or continuation).
+bool NeedsMoreInput(const std::string& buffer, const std::string& last_line) {
+  std::string first = buffer.substr(0, buffer.find('\n'));
+  first.erase(first.find_last_not_of(" \t") + 1);
+  if ((!first.empty() && first.back() == ':') || first.starts_with("@")) {
+    return last_line.find_first_not_of(" \t") != std::string::npos;
+  }
+  lang::ParseResult parsed = lang::Parse(buffer);
+  return !parsed.module && parsed.error.incomplete;
+}
+
+int RunInteractive() {
+  std::string buffer;
+  int status = 0;
+  for (;;) {
+    std::fputs(buffer.empty() ? ">>> " : "... ", stdout);
+    std::fflush(stdout);
+    std::string line;
+    if (!std::getline(std::cin, line)) {
+      std::fputs("\n", stdout);
+      break;
+    }
+    if (buffer.empty() && line.find_first_not_of(" \t") == std::string::npos) continue;
+    buffer += line + "\n";
+    if (NeedsMoreInput(buffer, line)) continue;
+    if (!lang::ExecMain(buffer, "<stdin>", lang::ExecMode::kInteractive)) {
+      Ref<Object> exception = TakeException();
+      if (IsInstance(exception.get(), WellKnown::kSystemExit)) {
+        RaiseObject(std::move(exception));
+        status = ReportUncaught();
+        break;
+      }
+      RaiseObject(std::move(exception));
+      ReportUncaught();
+    }
+    buffer.clear();
+  }
+  return status;
+}
+
+int Main(int argc, char** argv) {
+  if (argc > 2) {
+    std::fprintf(stderr, "usage: shell [FILE.py]\n");
+    return 2;
+  }
+  if (absl::Status status = Runtime::Initialize(); !status.ok()) {
+    std::fprintf(stderr, "islet: %s\n", std::string(status.message()).c_str());
+    return 1;
+  }
+  int exit_status = 0;
+  Interpreter* main_interpreter = Runtime::MainInterpreter();
+  {
+    AttachGuard attached(*main_interpreter);
+    if (argc == 2) {
+      std::string path = ResolvePath(argv[1]);
+      std::ifstream file(path, std::ios::binary);
+      if (!file) {
+        std::fprintf(stderr, "shell: can't open file '%s': No such file or directory\n", argv[1]);
+        exit_status = 2;
+      } else {
+        std::stringstream text;
+        text << file.rdbuf();
+        exit_status = RunSource(text.str(), argv[1]);
+      }
+    } else if (isatty(STDIN_FILENO)) {
+      exit_status = RunInteractive();
+    } else {
+      std::stringstream text;
+      text << std::cin.rdbuf();
+      exit_status = RunSource(text.str(), "<stdin>");
+    }
+    // Like CPython at exit: wait for the threads the program started.
+    WaitForAllThreads();
+  }
+  std::fflush(stdout);
+  if (absl::Status status = Runtime::Finalize(); !status.ok()) {
+    std::fprintf(stderr, "islet: %s\n", std::string(status.message()).c_str());
+    return exit_status == 0 ? 1 : exit_status;
+  }
+  return exit_status;
+}
+
+}  // namespace
+}  // namespace islet
+
+int main(int argc, char** argv) { return islet::Main(argc, argv); }
