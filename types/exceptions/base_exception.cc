@@ -26,12 +26,13 @@ Ref<Object> ArgsTuple(const CallArgs& args) {
 
 bool RejectKeywords(TypeObject* type, const CallArgs& args) {
   if (args.kwnames.empty()) return true;
-  Raise(WellKnown::kTypeError, StrCat(TypeName(type), "() takes no keyword arguments"));
+  Raise(WellKnown::kTypeError, StrCat(TypeDisplayName(type), "() takes no keyword arguments"));
   return false;
 }
 
+// Keyword arguments are left to __init__, so a subclass whose __init__ takes
+// some can be called with them (CPython's BaseException_new ignores them too).
 Ref<Object> ExceptionNew(TypeObject* type, const CallArgs& args) {
-  if (!RejectKeywords(type, args)) return nullptr;
   return Interpreter::Current()->NewObject<ExceptionObject>(type, ArgsTuple(args));
 }
 

@@ -31,6 +31,17 @@ Ref<Object> StopIterationValue(Object* self) {
 
 constexpr TypeMember kStopIterationMembers[] = {Getter("value", &StopIterationValue)};
 
+// SystemExit.code: None without arguments, the argument with one, else all of them.
+Ref<Object> SystemExitCode(Object* self) {
+  Object* args = static_cast<ExceptionObject*>(self)->args.get();
+  std::span<const Ref<Object>> items = TupleItems(args);
+  if (items.empty()) return NoneRef();
+  if (items.size() == 1) return items[0];
+  return Ref<Object>::Borrow(args);
+}
+
+constexpr TypeMember kSystemExitMembers[] = {Getter("code", &SystemExitCode)};
+
 constexpr TypeSlots Slots() {
   TypeSlots slots;
   if (kName == "KeyError") slots.str = &KeyErrorStr;
@@ -39,6 +50,7 @@ constexpr TypeSlots Slots() {
 
 constexpr std::span<const TypeMember> Members() {
   if (kName == "StopIteration") return kStopIterationMembers;
+  if (kName == "SystemExit") return kSystemExitMembers;
   return {};
 }
 
