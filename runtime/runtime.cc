@@ -291,33 +291,118 @@ absl::StatusOr<Interpreter*> Runtime::CreateInterpreter() {
   return interp;
 }
 
+namespace {
+
+// Under the state mutex: removes the subinterpreter `interp` from the list if it
+// may be destroyed now; the caller then tears it down outside the mutex.
+absl::Status UnlistForDestructionLocked(Interpreter* interp) {
+  if (!state.initialized) return absl::FailedPreconditionError("the runtime is not initialized");
+  if (interp != nullptr && interp == state.main) {
+    return absl::FailedPreconditionError(
+        StrCat("the main interpreter (", interp->id(), ") is destroyed only by Runtime::Finalize"));
+  }
+  std::vector<Interpreter*>& subs = *state.subinterpreters;
+  auto it = std::find(subs.begin(), subs.end(), interp);
+  if (it == subs.end()) {
+    return absl::NotFoundError("no such interpreter: it was already destroyed or never created");
+  }
+  if (Interpreter::Current() == interp) {
+    return absl::FailedPreconditionError(
+        StrCat("cannot destroy interpreter ", interp->id(),
+               ": the calling thread is attached to it; detach first"));
+  }
+  if (int attached = interp->attached_threads(); attached > 0) {
+    return absl::FailedPreconditionError(StrCat("cannot destroy interpreter ", interp->id(), ": ",
+                                                attached, " thread(s) attached to it"));
+  }
+  subs.erase(it);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status Runtime::DestroyInterpreter(Interpreter* interp) {
   {
     std::lock_guard<std::mutex> lock(state.mutex);
-    if (!state.initialized) return absl::FailedPreconditionError("the runtime is not initialized");
-    if (interp != nullptr && interp == state.main) {
-      return absl::FailedPreconditionError(StrCat("the main interpreter (", interp->id(),
-                                                  ") is destroyed only by Runtime::Finalize"));
+    if (absl::Status unlisted = UnlistForDestructionLocked(interp); !unlisted.ok()) {
+      return unlisted;
     }
-    std::vector<Interpreter*>& subs = *state.subinterpreters;
-    auto it = std::find(subs.begin(), subs.end(), interp);
-    if (it == subs.end()) {
-      return absl::NotFoundError("no such interpreter: it was already destroyed or never created");
-    }
-    if (Interpreter::Current() == interp) {
-      return absl::FailedPreconditionError(
-          StrCat("cannot destroy interpreter ", interp->id(),
-                 ": the calling thread is attached to it; detach first"));
-    }
-    if (int attached = interp->attached_threads(); attached > 0) {
-      return absl::FailedPreconditionError(StrCat("cannot destroy interpreter ", interp->id(), ": ",
-                                                  attached, " thread(s) attached to it"));
-    }
-    subs.erase(it);
   }
   // Teardown outside the runtime lock: destructions proceed in parallel.
   Interpreter::Delete(interp);
   return absl::OkStatus();
+}
+
+absl::Status Runtime::DestroyInterpreterById(int64_t id) {
+  Interpreter* interp = nullptr;
+  {
+    // Found and unlisted under one lock: no other thread can destroy it between
+    // the two (a pointer found earlier could by then name a new interpreter
+    // allocated at the same address).
+    std::lock_guard<std::mutex> lock(state.mutex);
+    if (!state.initialized) return absl::FailedPreconditionError("the runtime is not initialized");
+    if (state.main->id() == id) interp = state.main;
+    for (Interpreter* sub : *state.subinterpreters) {
+      if (sub->id() == id) interp = sub;
+    }
+    if (interp == nullptr) return absl::NotFoundError(StrCat("no interpreter has id ", id));
+    if (absl::Status unlisted = UnlistForDestructionLocked(interp); !unlisted.ok()) {
+      return unlisted;
+    }
+  }
+  Interpreter::Delete(interp);
+  return absl::OkStatus();
+}
+
+std::vector<int64_t> Runtime::InterpreterIds() {
+  std::lock_guard<std::mutex> lock(state.mutex);
+  std::vector<int64_t> ids;
+  if (!state.initialized) return ids;
+  ids.reserve(state.subinterpreters->size() + 1);
+  ids.push_back(state.main->id());
+  for (const Interpreter* sub : *state.subinterpreters) ids.push_back(sub->id());
+  return ids;
+}
+
+// A pin is counted in attached_threads_, which DestroyInterpreter and Finalize
+// read under the state mutex: counting it under the same mutex, right after
+// finding the interpreter in the list, leaves no moment at which a destroyer
+// could see the interpreter listed and unpinned while a pin is being taken.
+Interpreter* Runtime::PinById(int64_t id) {
+  std::lock_guard<std::mutex> lock(state.mutex);
+  if (!state.initialized) return nullptr;
+  Interpreter* found = nullptr;
+  if (state.main->id() == id) {
+    found = state.main;
+  } else {
+    for (Interpreter* sub : *state.subinterpreters) {
+      if (sub->id() == id) {
+        found = sub;
+        break;
+      }
+    }
+  }
+  if (found != nullptr) found->attached_threads_.fetch_add(1, std::memory_order_acq_rel);
+  return found;
+}
+
+void Runtime::Pin(Interpreter& interp) {
+  interp.attached_threads_.fetch_add(1, std::memory_order_acq_rel);
+}
+
+void Runtime::Unpin(Interpreter& interp) {
+  interp.attached_threads_.fetch_sub(1, std::memory_order_acq_rel);
+}
+
+InterpreterPin InterpreterPin::ForId(int64_t id) { return InterpreterPin(Runtime::PinById(id)); }
+
+InterpreterPin InterpreterPin::For(Interpreter& interp) {
+  Runtime::Pin(interp);
+  return InterpreterPin(&interp);
+}
+
+void InterpreterPin::Reset() {
+  if (Interpreter* interp = std::exchange(interp_, nullptr)) Runtime::Unpin(*interp);
 }
 
 size_t Runtime::InterpreterCount() {

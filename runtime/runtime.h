@@ -9,7 +9,9 @@
 //
 // Initialize and Finalize are serialized with each other, but must not overlap
 // with creating or destroying interpreters; between them, creating and destroying
-// interpreters is safe from any thread, concurrently.
+// interpreters is safe from any thread, concurrently. Code that reaches an
+// interpreter by id (concurrent.interpreters) pins it (InterpreterPin, below)
+// so that it cannot be destroyed under it.
 //
 //   if (absl::Status s = Runtime::Initialize(); !s.ok()) return s;
 //   absl::StatusOr<Interpreter*> sub = Runtime::CreateInterpreter();
@@ -20,7 +22,10 @@
 #define ISLET_RUNTIME_RUNTIME_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -49,13 +54,78 @@ class Runtime {
   // an interpreter this runtime does not know (already destroyed), and while any
   // thread, the calling one included, is attached to it.
   static absl::Status DestroyInterpreter(Interpreter* interp);
+  // Destroys the live subinterpreter `id`, as DestroyInterpreter does; finding
+  // it by id (under the runtime's state mutex) makes this safe when the caller
+  // may not know whether another thread destroyed it already (NotFound then).
+  static absl::Status DestroyInterpreterById(int64_t id);
   // Live interpreters, the main one included.
   static size_t InterpreterCount();
+  // The ids of the live interpreters: the main one first, then the
+  // subinterpreters in creation order. Empty when not initialized.
+  static std::vector<int64_t> InterpreterIds();
 
   // The frozen registry of static builtin types (valid while initialized).
   static const TypeRegistry& registry() { return TypeRegistry::Global(); }
   // The static builtin type named `name`, or nullptr.
   static StaticType* FindStaticType(std::string_view name) { return registry().Find(name); }
+
+ private:
+  friend class InterpreterPin;
+  // Under the state mutex: the live interpreter `id`, counted as attached; or
+  // nullptr.
+  static Interpreter* PinById(int64_t id);
+  static void Pin(Interpreter& interp);
+  static void Unpin(Interpreter& interp);
+};
+
+// InterpreterPin keeps a live interpreter from being destroyed while the pin
+// exists, without holding its lock: a pin counts as a thread attached to it
+// (Interpreter::attached_threads), so Runtime::DestroyInterpreter and
+// Runtime::Finalize refuse meanwhile. ForId finds the interpreter and counts
+// the pin together, under the runtime's state mutex, so it never interleaves
+// with the interpreter's destruction: either the interpreter is found and
+// pinned, or it is already gone (or being torn down) and the pin is empty.
+//
+//   InterpreterPin pin = InterpreterPin::ForId(id);
+//   if (!pin) return Raise(..., "unrecognized interpreter ID 3");
+//   AttachGuard attached(*pin);  // the interpreter cannot go away meanwhile
+//
+// A pin can be moved, to another thread too (threading.Thread.start pins the
+// interpreter for the OS thread it starts, so it is counted before start()
+// returns). Releasing it is the last touch of the interpreter. Like an attached
+// thread, a pin makes YieldToWaitingThreads yield needlessly now and then.
+class InterpreterPin {
+ public:
+  InterpreterPin() = default;
+  // Pins the live interpreter `id`; an empty pin if there is none.
+  static InterpreterPin ForId(int64_t id);
+  // Pins `interp`, which the caller keeps alive meanwhile (it is attached to it,
+  // or holds another pin).
+  static InterpreterPin For(Interpreter& interp);
+
+  InterpreterPin(InterpreterPin&& other) noexcept
+      : interp_(std::exchange(other.interp_, nullptr)) {}
+  InterpreterPin& operator=(InterpreterPin&& other) noexcept {
+    if (this != &other) {
+      Reset();
+      interp_ = std::exchange(other.interp_, nullptr);
+    }
+    return *this;
+  }
+  InterpreterPin(const InterpreterPin&) = delete;
+  InterpreterPin& operator=(const InterpreterPin&) = delete;
+  ~InterpreterPin() { Reset(); }
+
+  explicit operator bool() const { return interp_ != nullptr; }
+  Interpreter* get() const { return interp_; }
+  Interpreter& operator*() const { return *interp_; }
+  Interpreter* operator->() const { return interp_; }
+  // Unpins now (the pin becomes empty).
+  void Reset();
+
+ private:
+  explicit InterpreterPin(Interpreter* interp) : interp_(interp) {}
+  Interpreter* interp_ = nullptr;
 };
 
 }  // namespace islet

@@ -140,6 +140,12 @@ int Main(int argc, char** argv) {
     WaitForAllThreads();
   }
   std::fflush(stdout);
+  // A daemon thread still runs: the runtime cannot be finalized under it, and
+  // the process is ending anyway, so leave without running destructors.
+  if (RunningThreads(*main_interpreter) > 0) {
+    std::fflush(stderr);
+    std::_Exit(exit_status);
+  }
   if (absl::Status status = Runtime::Finalize(); !status.ok()) {
     std::fprintf(stderr, "islet: %s\n", std::string(status.message()).c_str());
     return exit_status == 0 ? 1 : exit_status;

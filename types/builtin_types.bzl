@@ -26,6 +26,10 @@ BUILTIN_TYPES = {
     "super": "//types/super",
     "islet.InterpreterInfo": "//types/interpreter_info",
     "concurrent.interpreters.Queue": "//types/queue",
+    "threading.Thread": "//types/thread",
+    "threading.Lock": "//types/thread:lock",
+    "concurrent.interpreters.Interpreter": "//types/interpreter",
+    "concurrent.interpreters.ExecutionFailed": "//types/interpreter:execution_failed",
     "object": "//types/object",
     "type": "//types/type",
     "NoneType": "//types/none",
@@ -55,6 +59,13 @@ BUILTIN_TYPES = {
     "wrapper_descriptor": "//types/descriptors:wrapper_descriptor",
     "method-wrapper": "//types/descriptors:method-wrapper",
     "BaseException": "//types/exceptions:BaseException",
+    "module": "//types/module",
+    "enumerate": "//types/enumerate",
+    "zip": "//types/zip",
+    "reversed": "//types/reversed",
+    "map": "//types/map",
+    "filter": "//types/filter",
+    "types.SimpleNamespace": "//types/simple_namespace",
 }
 
 BUILTIN_TYPES.update({name: "//types/exceptions:" + name for name in EXCEPTION_BASES})
