@@ -62,11 +62,12 @@ namespace {
 Ref<Object> UnboundError(NameKind kind, const std::string& id) {
   if (kind == NameKind::kFree) {
     return islet::Raise(WellKnown::kNameError,
-                 StrCat("cannot access free variable '", id,
-                        "' where it is not associated with a value in enclosing scope"));
+                        StrCat("cannot access free variable '", id,
+                               "' where it is not associated with a value in enclosing scope"));
   }
-  return islet::Raise(WellKnown::kUnboundLocalError, StrCat("cannot access local variable '", id,
-                                                     "' where it is not associated with a value"));
+  return islet::Raise(
+      WellKnown::kUnboundLocalError,
+      StrCat("cannot access local variable '", id, "' where it is not associated with a value"));
 }
 
 Ref<Object> NotDefined(const std::string& id) {
@@ -232,7 +233,7 @@ Ref<Object> EvalJoinedStr(Frame& frame, const JoinedStr& joined) {
     if (!piece) return nullptr;
     if (!IsInstance(piece.get(), WellKnown::kStr)) {
       return islet::Raise(WellKnown::kTypeError,
-                   StrCat("__format__ must return a str, not ", TypeName(piece->type())));
+                          StrCat("__format__ must return a str, not ", TypeName(piece->type())));
     }
     text += StrView(piece.get());
   }
@@ -350,7 +351,8 @@ Ref<Object> ZeroArgumentSuper(Frame& frame, Object* super_type) {
     return islet::Raise(WellKnown::kRuntimeError, "super(): __class__ cell not found");
   }
   Object* cls = (*frame.free)[scope.class_cell]->value.get();
-  if (cls == nullptr) return islet::Raise(WellKnown::kRuntimeError, "super(): empty __class__ cell");
+  if (cls == nullptr)
+    return islet::Raise(WellKnown::kRuntimeError, "super(): empty __class__ cell");
   if (scope.parameter_slots.empty())
     return islet::Raise(WellKnown::kRuntimeError, "super(): no arguments");
   const NameSlot first = scope.parameter_slots[0];
@@ -370,7 +372,7 @@ bool AddKeywordMapping(Object* mapping, std::vector<const islet::Name*>& names,
                        std::vector<Ref<Object>>& values) {
   if (!IsInstance(mapping, WellKnown::kDict)) {
     islet::Raise(WellKnown::kTypeError,
-          StrCat("argument after ** must be a mapping, not ", TypeName(mapping->type())));
+                 StrCat("argument after ** must be a mapping, not ", TypeName(mapping->type())));
     return false;
   }
   int64_t position = 0;
@@ -411,8 +413,9 @@ Ref<Object> EvalCall(Frame& frame, const Call& call) {
   for (size_t i = 0; i < names.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
       if (names[i] == names[j]) {
-        return islet::Raise(WellKnown::kTypeError,
-                     StrCat("got multiple values for keyword argument '", names[i]->text(), "'"));
+        return islet::Raise(
+            WellKnown::kTypeError,
+            StrCat("got multiple values for keyword argument '", names[i]->text(), "'"));
       }
     }
   }
@@ -637,7 +640,7 @@ bool Unpack(Frame& frame, const std::vector<ExprPtr>& targets, Object* value) {
     if (!ExceptionMatches(WellKnown::kTypeError)) return false;
     ClearException();
     islet::Raise(WellKnown::kTypeError,
-          StrCat("cannot unpack non-iterable ", TypeName(value->type()), " object"));
+                 StrCat("cannot unpack non-iterable ", TypeName(value->type()), " object"));
     return false;
   }
   std::vector<Ref<Object>> items;
@@ -645,15 +648,16 @@ bool Unpack(Frame& frame, const std::vector<ExprPtr>& targets, Object* value) {
   while (Ref<Object> item = IterNext(iterator.get())) {
     items.push_back(std::move(item));
     if (star == targets.size() && items.size() > wanted) {
-      islet::Raise(WellKnown::kValueError, StrCat("too many values to unpack (expected ", wanted, ")"));
+      islet::Raise(WellKnown::kValueError,
+                   StrCat("too many values to unpack (expected ", wanted, ")"));
       return false;
     }
   }
   if (ExceptionPending()) return false;
   if (items.size() < wanted) {
-    islet::Raise(WellKnown::kValueError,
-          StrCat("not enough values to unpack (expected ",
-                 star == targets.size() ? "" : "at least ", wanted, ", got ", items.size(), ")"));
+    islet::Raise(WellKnown::kValueError, StrCat("not enough values to unpack (expected ",
+                                                star == targets.size() ? "" : "at least ", wanted,
+                                                ", got ", items.size(), ")"));
     return false;
   }
   size_t next = 0;
@@ -759,7 +763,7 @@ int ExceptionMatchesClause(Object* exception, Object* clause) {
   }
   if (!ok) {
     islet::Raise(WellKnown::kTypeError,
-          "catching classes that do not inherit from BaseException is not allowed");
+                 "catching classes that do not inherit from BaseException is not allowed");
     return -1;
   }
   return IsInstanceOf(exception, clause);

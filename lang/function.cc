@@ -3,7 +3,6 @@
 // frame with the recursion limit, tracebacks and the switch interval.
 
 #include "objects/function.h"
-#include "objects/singletons.h"
 
 #include <cstdint>
 #include <memory>
@@ -17,6 +16,7 @@
 #include "lang/traceback.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
+#include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/str_cat.h"
@@ -63,8 +63,8 @@ std::string QuotedList(const std::vector<std::string>& names) {
 bool MissingArguments(const std::string& function, const std::vector<std::string>& missing,
                       std::string_view kind) {
   islet::Raise(WellKnown::kTypeError,
-        StrCat(function, "() missing ", missing.size(), " required ", kind,
-               missing.size() == 1 ? " argument: " : " arguments: ", QuotedList(missing)));
+               StrCat(function, "() missing ", missing.size(), " required ", kind,
+                      missing.size() == 1 ? " argument: " : " arguments: ", QuotedList(missing)));
   return false;
 }
 
@@ -126,7 +126,7 @@ bool BindArguments(const FunctionData& data, const CallArgs& args, Frame& frame)
     if (index == SIZE_MAX) {
       if (!kwargs) {
         islet::Raise(WellKnown::kTypeError,
-              StrCat(name, "() got an unexpected keyword argument '", key, "'"));
+                     StrCat(name, "() got an unexpected keyword argument '", key, "'"));
         return false;
       }
       Ref<Object> key_object = NewStr(key);
@@ -134,7 +134,8 @@ bool BindArguments(const FunctionData& data, const CallArgs& args, Frame& frame)
       continue;
     }
     if (values[index]) {
-      islet::Raise(WellKnown::kTypeError, StrCat(name, "() got multiple values for argument '", key, "'"));
+      islet::Raise(WellKnown::kTypeError,
+                   StrCat(name, "() got multiple values for argument '", key, "'"));
       return false;
     }
     values[index] = Ref<Object>::Borrow(value);

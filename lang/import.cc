@@ -63,7 +63,7 @@ Ref<Object> ImportFromModule(Object* module, std::string_view module_name, std::
   const std::string submodule = StrCat(module_name, ".", name);
   if (NativeModule::Find(submodule) != nullptr) return ImportModule(submodule);
   return islet::Raise(WellKnown::kImportError, StrCat("cannot import name '", name, "' from '",
-                                               module_name, "' (unknown location)"));
+                                                      module_name, "' (unknown location)"));
 }
 
 Ref<Object> MainModule() {

@@ -1,7 +1,7 @@
 // An embedder's program. It sees only islet's public headers (one include path)
 // and links libislet: it runs two isolated interpreters on two threads, builds
-// objects in each, defines a class whose __repr__ is C++, and reports an error
-// the way an embedder gets one.
+// objects in each, defines a class whose __repr__ is C++, runs Python code, and
+// reports errors the way an embedder gets them.
 
 #include <cstdio>
 #include <string>
@@ -74,6 +74,13 @@ int main() {
       std::printf("error: %s\n", std::string(error.message()).c_str());
     }
   }
+  // Code in islet's Python subset; its uncaught exception comes back as a status.
+  islet::Interpreter& main_interpreter = *islet::Runtime::MainInterpreter();
+  absl::Status ran =
+      main_interpreter.Exec("squares = [n * n for n in range(5)]\nprint('python says', squares)");
+  if (!ran.ok()) std::printf("exec failed: %s\n", std::string(ran.message()).c_str());
+  absl::Status failed = main_interpreter.Exec("squares[10]");
+  std::printf("exec error: %s\n", std::string(failed.message()).c_str());
   if (absl::Status status = islet::Runtime::Finalize(); !status.ok()) {
     std::fprintf(stderr, "finalize: %s\n", std::string(status.message()).c_str());
     return 1;
