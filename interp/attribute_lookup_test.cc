@@ -1,6 +1,7 @@
 // Type attribute lookup along the MRO and the per-interpreter attribute cache:
 // results are per interpreter, and no change to a dict can leave a stale hit.
 
+#include <cstdint>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -123,6 +124,49 @@ TEST_F(AttributeLookupTest, ClassMutatedPastItsVersionBudgetStaysCorrect) {
   }
   EXPECT_EQ(cls->version_tag(), 0u);  // out of versions: looked up uncached
   EXPECT_EQ(child->version_tag(), 0u);
+}
+
+// An interpreter out of heap version tags: the counter is set just below its
+// limit, the last tags go, and from then on every class changed or made there
+// gets tag 0 and is looked up without the cache, still finding the right values.
+// The other interpreter keeps its tags.
+TEST_F(AttributeLookupTest, InterpreterOutOfVersionTagsLooksUpUncachedAndStaysCorrect) {
+  AttachGuard in_main(*main_);
+  const Name* x = main_->Intern("x");
+  main_->SetNextHeapVersionTagForTesting(UINT32_MAX - 1);
+  Ref<HeapType> cls = Class(*main_, "Late", &kObjectType);
+  EXPECT_EQ(cls->version_tag(), UINT32_MAX - 1);
+  Ref<Object> first = Value(*main_);
+  main_->SetTypeDictEntry(*cls, x, first);
+  EXPECT_EQ(cls->version_tag(), UINT32_MAX);  // the last tag
+  EXPECT_EQ(main_->LookupTypeAttribute(*cls, x), first.get());
+  EXPECT_EQ(main_->LookupTypeAttribute(*cls, x), first.get());  // cached
+
+  Ref<HeapType> child = Class(*main_, "LateChild", cls.get());  // none left
+  EXPECT_EQ(child->version_tag(), 0u);
+  EXPECT_EQ(main_->LookupTypeAttribute(*child, x), first.get());
+  for (int i = 0; i < 100; ++i) {
+    Ref<Object> value = Value(*main_);
+    main_->SetTypeDictEntry(*cls, x, value);
+    ASSERT_EQ(cls->version_tag(), 0u) << i;
+    ASSERT_EQ(main_->LookupTypeAttribute(*cls, x), value.get()) << i;
+    ASSERT_EQ(main_->LookupTypeAttribute(*child, x), value.get()) << i;
+    Ref<Object> own = Value(*main_);
+    main_->SetTypeDictEntry(*child, x, own);  // shadows cls.x
+    ASSERT_EQ(main_->LookupTypeAttribute(*child, x), own.get()) << i;
+    ASSERT_TRUE(main_->RemoveTypeDictEntry(*child, x));
+    ASSERT_EQ(main_->LookupTypeAttribute(*child, x), value.get()) << i;
+  }
+  ASSERT_TRUE(main_->RemoveTypeDictEntry(*cls, x));
+  EXPECT_EQ(main_->LookupTypeAttribute(*cls, x), nullptr);
+  EXPECT_EQ(main_->LookupTypeAttribute(*child, x), nullptr);
+  EXPECT_EQ(main_->NextHeapVersionTag(), 0u);  // out for good
+  {
+    AttachGuard in_sub(*sub_);
+    Ref<HeapType> there = Class(*sub_, "Late", &kObjectType);
+    EXPECT_GT(there->version_tag(), kStaticTypeCapacity);
+    EXPECT_LT(there->version_tag(), UINT32_MAX - 1);
+  }
 }
 
 }  // namespace

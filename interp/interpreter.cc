@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "interp/heap_type.h"
@@ -243,6 +242,11 @@ void Dealloc(Object* object) {
 // ---------------------------------------------------------------------------
 
 const AttrTable* Interpreter::TypeDict(const TypeObject& type) {
+  if (!CheckOwned(&type)) return nullptr;
+  return TypeDictOf(type);
+}
+
+const AttrTable* Interpreter::TypeDictOf(const TypeObject& type) {
   if (!type.IsStaticBuiltin()) return &static_cast<const HeapType&>(type).dict();
   StaticTypeState& state = StateOf(type);
   if (!state.members_materialized_) {
@@ -251,7 +255,7 @@ const AttrTable* Interpreter::TypeDict(const TypeObject& type) {
   return state.dict();
 }
 
-// Every read of a static type's dict goes through TypeDict, which calls this
+// Every read of a static type's dict goes through TypeDictOf, which calls this
 // first, so no lookup (cached or not) ever sees the dict without its members.
 void Interpreter::MaterializeMembers(StaticType& type, StaticTypeState& state) {
   state.members_materialized_ = true;
@@ -263,9 +267,9 @@ void Interpreter::MaterializeMembers(StaticType& type, StaticTypeState& state) {
 // The replaced value is released only after the cache has forgotten it: its death
 // can run code (weak reference callbacks) that looks the name up again.
 Ref<Object> Interpreter::KeepTypeDictEntry(const TypeObject& type, const Name* name) {
-  // TypeDict materializes a static type's members first, so they never
+  // TypeDictOf materializes a static type's members first, so they never
   // overwrite the changed entry later.
-  const AttrTable* dict = TypeDict(type);
+  const AttrTable* dict = TypeDictOf(type);
   return Ref<Object>::Borrow(dict != nullptr ? dict->Get(name) : nullptr);
 }
 
@@ -282,6 +286,7 @@ bool Interpreter::SetTypeDictEntry(TypeObject& type, const Name* name, Ref<Objec
 }
 
 bool Interpreter::RemoveTypeDictEntry(TypeObject& type, const Name* name) {
+  if (!CheckOwned(&type)) return false;
   Ref<Object> old = KeepTypeDictEntry(type, name);
   bool removed = type.IsStaticBuiltin() ? StateOf(type).mutable_dict().Remove(name)
                                         : static_cast<HeapType&>(type).dict_.Remove(name);
@@ -305,12 +310,19 @@ void Interpreter::TypeDictChanged(TypeObject& type, const Name* name) {
   }
 }
 
-Object* Interpreter::LookupTypeAttribute(const TypeObject& type, const Name* name) {
+Object* Interpreter::LookupTypeAttributeUncached(const TypeObject& type, const Name* name) {
+  // Checked again (the inlined probe only skipped the cache): another
+  // interpreter's class is read without its lock otherwise.
+  if (const Interpreter* owner = type.owner(); owner != this && owner != nullptr) {
+    ownership_internal::RaiseNotOwned(&type);
+    return nullptr;
+  }
   const uint32_t version = type.version_tag();
   Object* value = nullptr;
-  if (version != 0 && attribute_cache_.Find(version, name, &value)) return value;
+  // Every class along the MRO of a usable type is usable: static, or made here
+  // (HeapType::Create checks the bases).
   for (const TypeObject* entry : type.mro()) {
-    const AttrTable* dict = TypeDict(*entry);
+    const AttrTable* dict = TypeDictOf(*entry);
     if (dict != nullptr && (value = dict->Get(name)) != nullptr) break;
   }
   if (version != 0) attribute_cache_.Store(version, name, value);
@@ -328,50 +340,115 @@ const Name* Interpreter::Intern(std::string_view text) {
 
 uint32_t Interpreter::NextHeapVersionTag() {
   if (next_heap_version_tag_ == 0) return 0;  // exhausted: heap types go uncached
-  return next_heap_version_tag_++;
+  return next_heap_version_tag_++;            // wraps to 0 after the last tag
+}
+
+void Interpreter::SetNextHeapVersionTagForTesting(uint32_t tag) {
+  assert((tag == 0 || tag > kStaticTypeCapacity) && "heap tags start above the static range");
+  next_heap_version_tag_ = tag;
 }
 
 // ---------------------------------------------------------------------------
 // Attaching threads
 // ---------------------------------------------------------------------------
 
+// Blocks until the lock is free, then takes it marked as having sleepers (it
+// cannot know there are none left), counted in waiting_threads_ meanwhile: a
+// thread holding the lock that sees the count (YieldToWaitingThreads) knows some
+// thread will take the lock after it releases it.
+void Interpreter::AcquireContendedLock(uint32_t state) {
+  waiting_threads_.fetch_add(1, std::memory_order_relaxed);
+  if (state != kLockedWithSleepers)
+    state = lock_state_.exchange(kLockedWithSleepers, std::memory_order_acquire);
+  while (state != kUnlocked) {
+    lock_state_.wait(kLockedWithSleepers, std::memory_order_relaxed);
+    state = lock_state_.exchange(kLockedWithSleepers, std::memory_order_acquire);
+  }
+  waiting_threads_.fetch_sub(1, std::memory_order_relaxed);
+}
+
+// Called by the thread that just took the lock while a yielding thread waits
+// for that: it read the generation under the lock, and changing it after its
+// release is what it waits for. atomic::wait compares before sleeping, so the
+// wake-up cannot be lost.
+void Interpreter::CompleteHandOff() {
+  handoff_pending_ = false;
+  handoff_generation_.fetch_add(1, std::memory_order_release);
+  handoff_generation_.notify_all();
+}
+
 AttachGuard::AttachGuard(Interpreter& interp) : interp_(&interp), previous_(Interpreter::current_) {
   if (previous_ == interp_) return;  // already attached: nothing to do
-  if (previous_ != nullptr) previous_->lock_.unlock();
+  if (previous_ != nullptr) previous_->ReleaseLock();
   interp_->attached_threads_.fetch_add(1, std::memory_order_acq_rel);
-  interp_->lock_.lock();
+  interp_->AcquireLock();
   Interpreter::current_ = interp_;
 }
 
 AttachGuard::~AttachGuard() {
   if (previous_ == interp_) return;
   Interpreter::current_ = previous_;
-  interp_->lock_.unlock();
+  interp_->ReleaseLock();
   interp_->attached_threads_.fetch_sub(1, std::memory_order_acq_rel);
-  if (previous_ != nullptr) previous_->lock_.lock();
+  if (previous_ != nullptr) previous_->AcquireLock();
 }
 
+namespace {
+std::atomic<const LanguageHooks*> language_hooks{nullptr};
+}  // namespace
+
+void SetLanguageHooks(const LanguageHooks* hooks) {
+  language_hooks.store(hooks, std::memory_order_release);
+}
+
+absl::Status Interpreter::Exec(std::string_view source) {
+  const LanguageHooks* hooks = language_hooks.load(std::memory_order_acquire);
+  if (hooks == nullptr || hooks->exec == nullptr) {
+    return absl::FailedPreconditionError("Interpreter::Exec: no language is linked (//lang:eval)");
+  }
+  AttachGuard attached(*this);
+  return hooks->exec(source);
+}
+
+// A hand-off, not a hint: releasing a lock and taking it again lets the
+// releasing thread win again and again (it is already running), so a waiting
+// thread could starve. Here the yielding thread does not queue for the lock
+// again until another thread has taken it.
+//
+// Why a counted waiter always comes: waiting_threads_ is decremented right after
+// the lock is taken, before that thread can release it, and this thread holds
+// it; so every thread the count includes has yet to take the lock, and will
+// (AcquireContendedLock does not give up). Whoever takes the lock next, that
+// thread or another, sees handoff_pending_ (set under the lock) and moves the
+// generation on.
 void Interpreter::YieldToWaitingThreads() {
   assert(current_ == this && "only the thread holding the lock can yield it");
-  // Counts this thread too; threads blocked in a ReleaseLockGuard wait are
-  // counted but do not want the lock, which costs only a needless yield.
-  if (attached_threads_.load(std::memory_order_relaxed) < 2) return;
+  if (waiting_threads_.load(std::memory_order_relaxed) == 0) [[likely]]
+    return;
+  handoff_pending_ = true;
+  const uint32_t generation = handoff_generation_.load(std::memory_order_relaxed);
   current_ = nullptr;
-  lock_.unlock();
-  std::this_thread::yield();
-  lock_.lock();
+  ReleaseLock();
+  // Returns once the value differs from `generation`. A 32-bit counter: futex-
+  // backed; matching again would take 2^32 acquisitions between the unlock and
+  // this call's first comparison.
+  handoff_generation_.wait(generation, std::memory_order_acquire);
+  AcquireLock();  // counted as waiting if it blocks, so the other thread hands back
   current_ = this;
 }
 
+// The released thread does not want the lock while it waits, so it is not
+// counted as waiting (YieldToWaitingThreads does not hand over to it); taking the
+// lock back goes through AcquireLock like any other acquisition.
 ReleaseLockGuard::ReleaseLockGuard() : interp_(Interpreter::current_) {
   if (interp_ == nullptr) return;
   Interpreter::current_ = nullptr;
-  interp_->lock_.unlock();
+  interp_->ReleaseLock();
 }
 
 ReleaseLockGuard::~ReleaseLockGuard() {
   if (interp_ == nullptr) return;
-  interp_->lock_.lock();
+  interp_->AcquireLock();
   Interpreter::current_ = interp_;
 }
 

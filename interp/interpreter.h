@@ -26,7 +26,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <mutex>
+#include <mutex>  // unused here since the lock is lock_state_; others include it through this
 #include <new>
 #include <span>
 #include <string_view>
@@ -101,21 +101,41 @@ class alignas(kInterpreterAlignment) Interpreter {
 
   // --- Type attributes (the caller must be attached) ---
 
+  // Each of these checks that `type` is usable here (a static type, or a class
+  // of this interpreter; interp/ownership.h): another interpreter's class would
+  // be read without its lock and, for a change, given this interpreter's version
+  // tags, which its own interpreter's cache may already hold for other classes.
+  // A foreign class raises RuntimeError.
+
   // `type`'s own dict as this interpreter sees it: a static type's
   // per-interpreter dict (its declared members are materialized on first use;
-  // nullptr while empty), or a heap type's dict.
+  // nullptr while empty), or a heap type's dict. nullptr with RuntimeError
+  // pending for another interpreter's class.
   const AttrTable* TypeDict(const TypeObject& type);
   // Stores `value` under `name` in `type`'s dict. For a static type the entry
   // exists in this interpreter only (the embedder's way to extend a builtin type
   // per interpreter). Keeps the attribute cache correct. Returns false, with
-  // RuntimeError pending, if `type` or `value` belongs to another interpreter
-  // (interp/ownership.h).
+  // RuntimeError pending, if `type` or `value` belongs to another interpreter.
   bool SetTypeDictEntry(TypeObject& type, const Name* name, Ref<Object> value);
-  // Removes `name` from `type`'s own dict; returns false if it was not there.
+  // Removes `name` from `type`'s own dict; returns false if it was not there,
+  // or with RuntimeError pending if `type` belongs to another interpreter.
   bool RemoveTypeDictEntry(TypeObject& type, const Name* name);
   // Finds `name` along `type`'s MRO, through the attribute cache. Returns the
-  // value (borrowed) or nullptr.
-  Object* LookupTypeAttribute(const TypeObject& type, const Name* name);
+  // value (borrowed) or nullptr; nullptr with RuntimeError pending if `type`
+  // belongs to another interpreter. A cache hit is inlined here: the ownership
+  // check is one load and two compares before the probe (static types have no
+  // owner); another interpreter's class never reaches the probe, where its tag
+  // could match one of this interpreter's classes.
+  Object* LookupTypeAttribute(const TypeObject& type, const Name* name) {
+    const Interpreter* owner = type.owner();
+    Object* value;
+    // Tag 0 (uncached) never matches: the cache stores no entry under it.
+    if ((owner == this || owner == nullptr) &&
+        attribute_cache_.Find(type.version_tag(), name, &value)) [[likely]] {
+      return value;
+    }
+    return LookupTypeAttributeUncached(type, name);
+  }
 
   // The exception raised and not yet handled in this interpreter, or nullptr (see
   // objects/errors.h, which is the way to raise and handle exceptions).
@@ -128,9 +148,20 @@ class alignas(kInterpreterAlignment) Interpreter {
   Object* modules() const { return modules_.get(); }
   void set_modules(Ref<Object> modules) { modules_ = std::move(modules); }
 
+  // Runs `source`, code in islet's Python subset, in this interpreter's
+  // `__main__` namespace, attaching the calling thread meanwhile (lang/eval.h).
+  // An uncaught exception becomes the status ("NameError: name 'x' is not
+  // defined"); FailedPrecondition if the language (//lang:eval) is not linked.
+  absl::Status Exec(std::string_view source);
+
   // The switch interval: called by the calling thread, attached here, between
-  // steps of running code. If other threads are attached (waiting for the lock),
-  // gives the lock up for a moment so they get a turn, like a GIL's switch.
+  // steps of running code (the evaluator, every few thousand steps). If another
+  // thread is waiting to take this interpreter's lock (attaching, or coming back
+  // from a ReleaseLockGuard), hands the lock over: releases it, waits until some
+  // other thread has taken it, then queues for it again, so the waiting thread
+  // is sure to get a turn (a GIL's switch). Otherwise returns at once: one load.
+  // Threads blocked inside a ReleaseLockGuard do not want the lock and are not
+  // waited for.
   void YieldToWaitingThreads();
 
   // Returns the interned Name for `text`: the runtime's if builtin types use it,
@@ -143,10 +174,17 @@ class alignas(kInterpreterAlignment) Interpreter {
   // Next per-interpreter version tag for a heap type. Static types use the tags
   // 1..kStaticTypeCapacity, so the two ranges never collide.
   uint32_t NextHeapVersionTag();
+  // Test hook: the next heap version tag NextHeapVersionTag hands out, to bring
+  // the counter near its limit (after 0xffffffff it is out of tags for good and
+  // hands out 0: heap types are then looked up uncached).
+  // `tag` must be above the static range, or 0 (out of tags).
+  void SetNextHeapVersionTagForTesting(uint32_t tag);
 
   InterpreterMemoryStats memory_stats() const { return stats_; }
   // Threads holding an AttachGuard on this interpreter (including waiting ones).
   int attached_threads() const { return attached_threads_.load(std::memory_order_acquire); }
+  // Threads blocked taking this interpreter's lock (a snapshot, for tests).
+  int waiting_threads() const { return waiting_threads_.load(std::memory_order_acquire); }
 
  private:
   friend class AttachGuard;
@@ -167,6 +205,35 @@ class alignas(kInterpreterAlignment) Interpreter {
   // The calling thread must not be attached to it.
   void Teardown();
   static void Delete(Interpreter* interp);
+
+  // The interpreter's lock (lock_state_). AcquireLock takes it for the calling
+  // thread (every acquisition goes through here): uncontended, one
+  // compare-and-swap; otherwise counted in waiting_threads_ while it blocks. Then
+  // it wakes a thread that handed the lock over in YieldToWaitingThreads.
+  void AcquireLock() {
+    uint32_t expected = kUnlocked;
+    if (!lock_state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire,
+                                             std::memory_order_relaxed)) [[unlikely]] {
+      AcquireContendedLock(expected);
+    }
+    if (handoff_pending_) [[unlikely]] {
+      CompleteHandOff();
+    }
+  }
+  void AcquireContendedLock(uint32_t state);
+  void CompleteHandOff();
+  void ReleaseLock() {
+    if (lock_state_.exchange(kUnlocked, std::memory_order_release) == kLockedWithSleepers)
+        [[unlikely]] {
+      lock_state_.notify_one();
+    }
+  }
+
+  // TypeDict without the ownership check, for types already known usable here.
+  const AttrTable* TypeDictOf(const TypeObject& type);
+  // LookupTypeAttribute past the cache probe: the ownership check's error, the
+  // walk along the MRO, and storing the result.
+  Object* LookupTypeAttributeUncached(const TypeObject& type, const Name* name);
 
   void* AllocateObjectMemory(size_t instance_size, size_t cxx_size);
   void Track(Object* object, TypeObject* type);
@@ -208,8 +275,21 @@ class alignas(kInterpreterAlignment) Interpreter {
   InterpreterMemoryStats stats_;
   Object objects_;  // sentinel of the circular list of live objects
   uint32_t next_heap_version_tag_;
-  std::mutex lock_;
+  // The lock: a futex-style mutex (Drepper, "Futexes Are Tricky", mutex 2) on
+  // C++20 atomic wait/notify, so that taking it uncontended is one inlined
+  // compare-and-swap and contention is seen where it happens.
+  static constexpr uint32_t kUnlocked = 0;
+  static constexpr uint32_t kLocked = 1;
+  static constexpr uint32_t kLockedWithSleepers = 2;  // unlocking must wake one
+  std::atomic<uint32_t> lock_state_{kUnlocked};
   std::atomic<int> attached_threads_{0};
+  // Threads between failing to take the lock at once and taking it.
+  std::atomic<int> waiting_threads_{0};
+  // Guarded by the lock: a thread released the lock in YieldToWaitingThreads and
+  // waits for handoff_generation_ to change, which the next thread to take the
+  // lock does (and clears this).
+  bool handoff_pending_ = false;
+  std::atomic<uint32_t> handoff_generation_{0};
 };
 
 // AttachGuard attaches the calling thread to an interpreter for its lifetime: it
@@ -271,6 +351,16 @@ struct ObjectsLayerHooks {
 };
 // `hooks` must outlive the runtime; nullptr removes them.
 void SetObjectsLayerHooks(const ObjectsLayerHooks* hooks);
+
+// What the language layer (lang/) lends the interpreter layer: running source
+// for Interpreter::Exec. Installed at Runtime::Initialize when //lang:eval is
+// linked; `hooks` must outlive the runtime; nullptr removes them.
+struct LanguageHooks {
+  // Runs `source` in the current interpreter's __main__; the uncaught
+  // exception as a status.
+  absl::Status (*exec)(std::string_view source) = nullptr;
+};
+void SetLanguageHooks(const LanguageHooks* hooks);
 // The installed hooks (all null if none are).
 const ObjectsLayerHooks& ObjectsLayer();
 

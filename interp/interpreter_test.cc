@@ -4,6 +4,10 @@
 
 #include "interp/interpreter.h"
 
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -307,6 +311,96 @@ TEST_F(InterpreterTest, ReleaseLockGuardLetsOtherThreadsAttachToTheSameInterpret
   }
   EXPECT_EQ(Interpreter::Current(), sub);
   EXPECT_EQ(sub->attached_threads(), 1);
+}
+
+// The switch interval: two threads attached to one interpreter, each doing work
+// and calling YieldToWaitingThreads. Whenever the other thread is waiting for the
+// lock, a yield must let it run before this thread goes on: its counter has moved
+// when the yield returns (unlock + yield + lock lets the yielding thread take the
+// lock straight back). The counters are plain: the interpreter's lock guards them,
+// which TSan checks.
+TEST_F(InterpreterTest, YieldToWaitingThreadsHandsTheLockToAWaitingThread) {
+  Interpreter* sub = NewInterpreter();
+  constexpr int kHandOffs = 100;  // each thread must see this many turns of the other
+  // A bound, not a timing: without hand-offs the loops would never end.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  int64_t steps[2] = {0, 0};
+  int hand_offs[2] = {0, 0};
+  int missed[2] = {0, 0};  // yields with the other waiting after which it had not run
+  bool done[2] = {false, false};
+  auto run = [&](int self) {
+    const int other = 1 - self;
+    AttachGuard attached(*sub);
+    for (int64_t i = 0; !(done[0] && done[1]); ++i) {
+      ++steps[self];  // the work
+      if (i % 16 != 0) continue;
+      if (i % 4096 == 0 && std::chrono::steady_clock::now() > deadline) break;
+      const int64_t before = steps[other];
+      const bool other_waiting = sub->waiting_threads() > 0;
+      sub->YieldToWaitingThreads();
+      EXPECT_EQ(Interpreter::Current(), sub);
+      if (!other_waiting || (done[0] && done[1])) continue;
+      if (steps[other] != before) {
+        done[self] = ++hand_offs[self] >= kHandOffs;
+      } else {
+        ++missed[self];
+      }
+    }
+    // Both stop together, so neither waits for turns of a thread that has left.
+    done[0] = done[1] = true;
+  };
+  std::thread first(run, 0);
+  std::thread second(run, 1);
+  first.join();
+  second.join();
+  for (int self : {0, 1}) {
+    SCOPED_TRACE(self);
+    EXPECT_GE(hand_offs[self], kHandOffs);
+    EXPECT_EQ(missed[self], 0);
+    EXPECT_GT(steps[self], 0);
+  }
+  EXPECT_EQ(sub->attached_threads(), 0);
+  EXPECT_EQ(sub->waiting_threads(), 0);
+  EXPECT_TRUE(Runtime::DestroyInterpreter(sub).ok());
+}
+
+// A thread released inside a ReleaseLockGuard (blocked on a queue, say) does not
+// want the lock: it is not counted as waiting, and yielding does not wait for it.
+TEST_F(InterpreterTest, YieldToWaitingThreadsIgnoresThreadsInsideAReleaseLockGuard) {
+  Interpreter* sub = NewInterpreter();
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool released = false, finish = false;
+  std::thread blocked([&] {
+    AttachGuard attached(*sub);
+    ReleaseLockGuard release;
+    std::unique_lock<std::mutex> lock(mutex);
+    released = true;
+    changed.notify_all();
+    changed.wait(lock, [&] { return finish; });
+  });
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    changed.wait(lock, [&] { return released; });
+  }
+  {
+    AttachGuard attached(*sub);
+    EXPECT_EQ(sub->attached_threads(), 2);
+    EXPECT_EQ(sub->waiting_threads(), 0);
+    sub->YieldToWaitingThreads();  // returns at once (would wait forever otherwise)
+    EXPECT_EQ(Interpreter::Current(), sub);
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      finish = true;
+    }
+    changed.notify_all();
+    // Now it wants the lock back: it waits, and a yield hands the lock to it.
+    while (sub->waiting_threads() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    sub->YieldToWaitingThreads();
+    EXPECT_EQ(Interpreter::Current(), sub);
+  }
+  blocked.join();
+  EXPECT_TRUE(Runtime::DestroyInterpreter(sub).ok());
 }
 
 }  // namespace

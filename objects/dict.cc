@@ -212,6 +212,9 @@ int DictGet(Object* dict, Object* key, Object** value) {
 }
 
 bool DictSet(Object* dict, Object* key, Object* value) {
+  // An embedding API entry point: checked in every build (Hash checks the key),
+  // before hashing can run code.
+  if (!CheckOwned(dict) || !CheckOwned(value)) return false;
   const int64_t hash = Hash(key);
   if (hash == -1) return false;
   return AsDict(dict)->Set(Ref<Object>::Borrow(key), hash, Ref<Object>::Borrow(value));

@@ -106,6 +106,8 @@ Ref<Object> NewDict();
 // 1 with *value (borrowed) if `key` is present, 0 if absent, -1 on error. The value
 // stays valid until the dict changes or arbitrary code runs; hold a Ref across that.
 int DictGet(Object* dict, Object* key, Object** value);
+// Stores `value` under `key`. RuntimeError, in every build, if `dict`, `key` or
+// `value` belongs to another interpreter (interp/ownership.h).
 bool DictSet(Object* dict, Object* key, Object* value);
 // 1 if `key` was removed, 0 if it was absent (nothing raised), -1 on error.
 int DictDelete(Object* dict, Object* key);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "interp/interpreter.h"
+#include "interp/ownership.h"
 #include "objects/errors.h"
 #include "objects/well_known.h"
 #include "runtime/runtime_hook.h"
@@ -182,6 +183,9 @@ const QueueHandle& QueueHandleOf(const Object* queue) {
 }
 
 bool QueuePut(Object* queue, Object* item, std::optional<double> timeout) {
+  // Sharing reads `item` (all of it, for a container) and the wrapper holds the
+  // handle: both must be this interpreter's.
+  if (!CheckOwned(queue) || !CheckOwned(item)) return false;
   // Converted while attached, before the queue's mutex is taken.
   std::optional<SharedValue> value = ShareObject(item);
   if (!value) return false;
@@ -199,6 +203,7 @@ bool QueuePut(Object* queue, Object* item, std::optional<double> timeout) {
 }
 
 Ref<Object> QueueGet(Object* queue, std::optional<double> timeout) {
+  if (!CheckOwned(queue)) return nullptr;
   const QueueDeadline deadline = QueueDeadlineAfter(timeout);
   QueueHandle core = AsQueue(queue)->core;  // see QueuePut
   std::optional<SharedValue> item = core->Get(QueueClock::now());

@@ -123,7 +123,9 @@ const QueueHandle& QueueHandleOf(const Object* queue);
 // QueuePut(queue, item, timeout): shares `item` (objects/sharing.h) and appends
 // it. While the queue is full it waits up to `timeout` seconds (nullopt: as long
 // as it takes; 0: not at all), then raises QueueFull "queue 7 is full". Raises
-// NotShareableError for an item that cannot be shared, leaving the queue as it was.
+// NotShareableError for an item that cannot be shared, leaving the queue as it was;
+// RuntimeError if `queue` or `item` belongs to another interpreter
+// (interp/ownership.h; QueueGet checks `queue` too).
 bool QueuePut(Object* queue, Object* item, std::optional<double> timeout = std::nullopt);
 // QueueGet(queue, timeout): the oldest item, made in the current interpreter.
 // While the queue is empty it waits up to `timeout` seconds, then raises

@@ -92,8 +92,8 @@ class Runtime {
 //
 // A pin can be moved, to another thread too (threading.Thread.start pins the
 // interpreter for the OS thread it starts, so it is counted before start()
-// returns). Releasing it is the last touch of the interpreter. Like an attached
-// thread, a pin makes YieldToWaitingThreads yield needlessly now and then.
+// returns). Releasing it is the last touch of the interpreter. A pin is not a
+// waiter: YieldToWaitingThreads never hands the lock to it.
 class InterpreterPin {
  public:
   InterpreterPin() = default;

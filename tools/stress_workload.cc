@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -15,6 +17,7 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/function.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/protocol.h"
@@ -23,6 +26,7 @@
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/weakref.h"
 #include "objects/well_known.h"
 #include "runtime/runtime.h"
 #include "runtime/str_cat.h"
@@ -134,6 +138,93 @@ std::string Describe() {
   return std::string(status.message());
 }
 
+// The class paths, so TSan sees them with interpreters made and destroyed on
+// every thread: heap classes (a heap base over a builtin one), their
+// attributes changed (fresh version tags for the class and its subclass) and
+// looked up through the interpreter's attribute cache, instance attributes,
+// methods inherited from the builtin base, and weak references with and
+// without a callback, to an instance, a class and a builtin type. "" if all is
+// as expected, else what is not.
+std::string ClassRound(int64_t thread, int64_t round) {
+  Interpreter& interp = *Interpreter::Current();
+  const int64_t n = thread * 1000003 + round;
+  TypeObject* int_type = WellKnownType(WellKnown::kInt);
+  TypeObject* weakref_type = WellKnownType(WellKnown::kWeakRef);
+  const Name* scale = interp.Intern("scale");
+  auto describe = [&](std::string_view step) { return StrCat(step, ": ", Describe()); };
+
+  // class Base(int): scale = n;  class Derived(Base): pass
+  Ref<Object> namespace_dict = NewDict();
+  if (!namespace_dict || !DictSet(namespace_dict.get(), NewStr("scale").get(), NewInt(n).get())) {
+    return describe("namespace");
+  }
+  Ref<Object> base = Call(interp.type_type(),
+                          {NewStr("Base").get(), NewTuple({int_type}).get(), namespace_dict.get()});
+  if (!base) return describe("class Base");
+  Ref<Object> derived = Call(
+      interp.type_type(), {NewStr("Derived").get(), NewTuple({base.get()}).get(), NewDict().get()});
+  if (!derived) return describe("class Derived");
+  Ref<Object> instance = Call(derived.get(), {NewInt(n % 1000 + 1).get()});
+  if (!instance) return describe("Derived(...)");
+
+  // Class attributes through the cache, changed a few times (each change gives
+  // Base and Derived new tags), and one shadowed by the instance.
+  for (int64_t i = 0; i < 4; ++i) {
+    if (!SetAttr(base.get(), scale, NewInt(n + i).get())) return describe("Base.scale = ...");
+    for (int repeat = 0; repeat < 3; ++repeat) {
+      Ref<Object> got = GetAttr(instance.get(), scale);
+      if (!got) return describe("instance.scale");
+      if (IntAsInt64(got.get()) != n + i) return "instance.scale is stale";
+    }
+  }
+  if (!SetAttr(instance.get(), scale, NewStr("own").get())) return describe("instance.scale = ...");
+  Ref<Object> own = GetAttr(instance.get(), scale);
+  if (!own || !IsExactly(own.get(), WellKnown::kStr) || StrView(own.get()) != "own") {
+    return "an instance attribute does not shadow its class's";
+  }
+  Ref<Object> from_class = GetAttr(derived.get(), scale);
+  if (!from_class || IntAsInt64(from_class.get()) != n + 3) return "Derived.scale is stale";
+  // A method of the builtin base, and lookups on builtin types.
+  Ref<Object> bits = CallMethod(instance.get(), "bit_length", {});
+  if (!bits || IntAsInt64(bits.get()) !=
+                   static_cast<int64_t>(std::bit_width(static_cast<uint64_t>(n % 1000 + 1)))) {
+    return "bit_length of an int subclass instance is wrong";
+  }
+  if (!GetAttr(int_type, "bit_length") || !GetAttr(WellKnownType(WellKnown::kStr), "join")) {
+    return describe("builtin type attributes");
+  }
+  if (IsInstanceOf(instance.get(), base.get()) != 1 || IsSubclassOf(derived.get(), int_type) != 1) {
+    return "isinstance / issubclass along a heap MRO";
+  }
+
+  // Weak references: to the instance with a callback (which runs when it dies),
+  // to its class and to a builtin type without one.
+  auto callbacks = std::make_shared<int64_t>(0);  // the function may outlive this frame
+  Ref<Object> callback = NewFunction("on_death", [callbacks](const CallArgs&) {
+    ++*callbacks;
+    return NoneRef();
+  });
+  if (!callback) return describe("callback");
+  Ref<Object> to_instance = NewWeakRef(weakref_type, instance.get(), callback.get());
+  Ref<Object> to_class = NewWeakRef(weakref_type, derived.get(), nullptr);
+  Ref<Object> to_int = NewWeakRef(weakref_type, int_type, nullptr);
+  if (!to_instance || !to_class || !to_int) return describe("weakref.ref");
+  if (WeakRefReferent(to_instance.get()) != instance.get() ||
+      WeakRefReferent(to_class.get()) != derived.get() ||
+      WeakRefReferent(to_int.get()) != int_type || WeakRefCount(int_type) < 1) {
+    return "a weak reference does not reach its referent";
+  }
+  instance.reset();
+  if (WeakRefReferent(to_instance.get()) != nullptr || *callbacks != 1) {
+    return StrCat("a dead instance's weak reference: ", *callbacks, " callbacks");
+  }
+  if (ExceptionPending()) return describe("weak reference callback");
+  // The classes and the weak reference to Derived go with the interpreter (or
+  // before, if nothing else holds them); the one to `int` is cleared without a
+  // callback at teardown.
+  return "";
+}
+
 // Checks an item taken from the ring (in the current interpreter); "" if it is
 // as it was put, else what is wrong.
 std::string Check(Object* item) {
@@ -206,6 +297,9 @@ void Round(StressState& state, Interpreter& interp, int64_t thread, int64_t roun
       Borrowed({NewInt(thread).get(), NewInt(round).get(), payload.get(), reply.get()}, true);
   if (!QueuePut(ring.get(), item.get(), 5.0)) return state.Fail(StrCat("put: ", Describe()));
   state.items_put.fetch_add(1, std::memory_order_relaxed);
+  if (std::string problem = ClassRound(thread, round); !problem.empty()) {
+    state.Fail(StrCat("classes ", thread, "/", round, ": ", problem));
+  }
 }
 
 void Worker(StressState& state, int64_t thread) {

@@ -8,7 +8,10 @@
 // (thread, round, payload, reply) where the payload mixes every shareable kind
 // (big ints, floats, text, bytes, nested containers, an object reached twice)
 // and `reply` is a new queue, made in this interpreter, holding a token; then
-// destroy the interpreter. When the workers stop, whatever is left in the ring
+// destroy the interpreter. Before destroying it, each round also runs the class
+// paths: heap classes over `int`, their attributes changed and looked up
+// through the attribute cache, weak references with a callback (ClassRound in
+// the .cc). When the workers stop, whatever is left in the ring
 // is taken and checked the same way, so every item put is checked once.
 //
 //   ASSERT_TRUE(Runtime::Initialize().ok());

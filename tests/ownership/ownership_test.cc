@@ -24,6 +24,7 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/protocol.h"
+#include "objects/queue.h"
 #include "objects/set.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
@@ -50,11 +51,13 @@ class OwnershipTest : public testing::ObjectTest {
     iterator_ = InOther([this] { return GetIter(list_); });
     cls_ = InOther([] { return Ref<Object>(NewClass("C", WellKnownType(WellKnown::kObject))); });
     instance_ = InOther([this] { return Call(cls_, {}); });
+    queue_ = InOther([] { return CreateQueue(0); });
     // This interpreter's.
     own_list_ = IntList({1, 2});
     own_dict_ = NewDict();
     own_int_ = NewInt(1000);
     own_instance_ = Call(NewClass("D", WellKnownType(WellKnown::kObject)).get(), {});
+    own_queue_ = CreateQueue(0);
   }
 
   void TearDown() override {
@@ -62,6 +65,7 @@ class OwnershipTest : public testing::ObjectTest {
     own_dict_.reset();
     own_int_.reset();
     own_instance_.reset();
+    own_queue_.reset();
     {
       AttachGuard attached(*other_);
       foreign_.clear();
@@ -95,10 +99,12 @@ class OwnershipTest : public testing::ObjectTest {
   Object* iterator_ = nullptr;  // iter(list_)
   Object* cls_ = nullptr;       // class C
   Object* instance_ = nullptr;  // C()
+  Object* queue_ = nullptr;     // a queue, and the other interpreter's wrapper of it
   Ref<Object> own_list_;
   Ref<Object> own_dict_;
   Ref<Object> own_int_;
   Ref<Object> own_instance_;
+  Ref<Object> own_queue_;
 };
 
 // One use of a foreign object through the embedding API: `fails` runs it and
@@ -125,6 +131,14 @@ TEST_F(OwnershipTest, EveryEntryPointRaisesAndChangesNothing) {
   const std::string cls = NotOwned("class 'C'");
   Object* keyword_value[] = {list_};
   const Name* keyword_name[] = {interp_->Intern("key")};
+  // The class has an attribute of its own there; its version tag must not change.
+  TypeObject* cls_type = static_cast<TypeObject*>(cls_);
+  {
+    AttachGuard attached(*other_);
+    ASSERT_TRUE(SetAttr(cls_, other_->Intern("attribute"), SmallInt(1))) << Error();
+  }
+  const uint32_t cls_version_tag = cls_type->version_tag();
+  const std::string queue = NotOwnedObject("concurrent.interpreters.Queue");
 
   const std::vector<Use> uses = {
       {"Repr", [&] { return !Repr(list_); }, list},
@@ -170,6 +184,22 @@ TEST_F(OwnershipTest, EveryEntryPointRaisesAndChangesNothing) {
       {"Absolute", [&] { return !Absolute(big_); }, integer},
       {"Invert", [&] { return !Invert(big_); }, integer},
       {"IndexAsInt64", [&] { return !IndexAsInt64(big_); }, integer},
+      // Container stores of the embedding API (objects/dict.h, objects/queue.h).
+      {"DictSet key", [&] { return !DictSet(own_dict, str_, None()); }, str},
+      {"DictSet value", [&] { return !DictSet(own_dict, None(), list_); }, list},
+      {"QueuePut queue", [&] { return !QueuePut(queue_, None(), 0); }, queue},
+      {"QueuePut item", [&] { return !QueuePut(own_queue_.get(), list_, 0); }, list},
+      {"QueueGet", [&] { return !QueueGet(queue_, 0); }, queue},
+      // A class's dict through the interpreter: reading it, its cached lookup
+      // (the other interpreter's tags coincide with this one's) and changing it
+      // (which would give the class this interpreter's tags).
+      {"Interpreter::TypeDict", [&] { return interp_->TypeDict(*cls_type) == nullptr; }, cls},
+      {"Interpreter::LookupTypeAttribute",
+       [&] { return !interp_->LookupTypeAttribute(*cls_type, attribute); }, cls},
+      {"Interpreter::RemoveTypeDictEntry",
+       [&] { return !interp_->RemoveTypeDictEntry(*cls_type, attribute); }, cls},
+      {"Interpreter::SetTypeDictEntry",
+       [&] { return !interp_->SetTypeDictEntry(*cls_type, attribute, NoneRef()); }, cls},
   };
   for (const Use& use : uses) {
     SCOPED_TRACE(use.name);
@@ -185,11 +215,14 @@ TEST_F(OwnershipTest, EveryEntryPointRaisesAndChangesNothing) {
   EXPECT_EQ(list_->refcount(), list_refcount);
   EXPECT_EQ(big_->refcount(), big_refcount);
   EXPECT_EQ(str_->refcount(), str_refcount);
+  EXPECT_EQ(QueueHandleOf(own_queue_.get())->size(), 0);
+  EXPECT_EQ(QueueHandleOf(queue_)->size(), 0);
+  EXPECT_EQ(cls_type->version_tag(), cls_version_tag);
   AttachGuard attached(*other_);
   EXPECT_FALSE(ExceptionPending());
   EXPECT_EQ(Show(list_), "[1, 2]");
-  EXPECT_EQ(Show(GetAttr(instance_, "attribute")),
-            "AttributeError: 'C' object has no attribute 'attribute'");
+  EXPECT_EQ(Show(GetAttr(instance_, "attribute")), "1");  // the class's, still there
+  EXPECT_EQ(Show(GetAttr(cls_, "attribute")), "1");
 }
 
 TEST_F(OwnershipTest, ObjectsWorkInTheirOwnInterpreter) {
@@ -267,8 +300,12 @@ TEST_F(OwnershipTest, CheckedBuildChecksInternalStores) {
   const uint64_t str_refcount = str_->refcount();
 
   const std::vector<Use> stores = {
-      {"DictSet key", [&] { return !DictSet(own_dict, str_, None()); }, str},
-      {"DictSet value", [&] { return !DictSet(own_dict, None(), list_); }, list},
+      {"DictObject::Set value",
+       [&] {
+         return !static_cast<DictObject*>(own_dict)->Set(NoneRef(), Hash(None()),
+                                                         Ref<Object>::Borrow(list_));
+       },
+       list},
       {"SetAdd", [&] { return !SetAdd(own_set.get(), str_); }, str},
       {"NewList", [&] { return !NewList({Ref<Object>::Borrow(list_)}); }, list},
       {"NewTuple",

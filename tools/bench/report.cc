@@ -5,6 +5,9 @@
 //
 //   ./bazelw run --config=opt //tools/bench:report [-- --benchmark_min_time=0.1]
 //
+// Only an optimized NDEBUG build (detected, not assumed: ThisBuild) rewrites
+// the docs; any other build prints its figures, labelled, and says why not.
+//
 // Single-threaded figures are the median CPU time of 5 repetitions (equal to the
 // wall time on a quiet machine; CPU time does not count other processes' turns).
 // The two-thread figures are wall-clock ratios. Other engineers' builds share this
@@ -36,6 +39,36 @@ namespace islet::bench {
 namespace {
 
 constexpr char kCommand[] = "./bazelw run --config=opt //tools/bench:report";
+
+// How this binary was compiled, from the compiler's macros. Only an optimized
+// NDEBUG build without sanitizers or checks may write docs/performance.md.
+BuildFlavor ThisBuild() {
+  BuildFlavor build;
+#if defined(__OPTIMIZE__)
+  build.optimized = true;
+#endif
+#if defined(NDEBUG)
+  build.ndebug = true;
+#endif
+#if defined(ISLET_CHECKED) && ISLET_CHECKED
+  build.checked = true;
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+  build.sanitizers.push_back("ASan");
+#endif
+#if defined(__SANITIZE_THREAD__)
+  build.sanitizers.push_back("TSan");
+#endif
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  if (build.sanitizers.empty()) build.sanitizers.push_back("ASan");
+#endif
+#if __has_feature(thread_sanitizer)
+  if (build.sanitizers.empty()) build.sanitizers.push_back("TSan");
+#endif
+#endif
+  return build;
+}
 
 // One benchmark's result, per operation.
 struct Result {
@@ -190,12 +223,9 @@ Machine DescribeMachine(double other_load) {
   double ram_gib = static_cast<double>(sysconf(_SC_PHYS_PAGES)) *
                    static_cast<double>(sysconf(_SC_PAGE_SIZE)) / (1024.0 * 1024 * 1024);
   return {
-      {"cores", StrCat(cpu.num_cpus)},
-      {"cpu_mhz", FormatNumber(cpu.cycles_per_second / 1e6)},
-      {"ram_gib", FormatNumber(ram_gib)},
-      {"compiler", StrCat("GCC ", __VERSION__)},
-      {"build", "--config=opt (-O2 -DNDEBUG)"},
-      {"other_load_cores", FormatNumber(other_load)},
+      {"cores", StrCat(cpu.num_cpus)},       {"cpu_mhz", FormatNumber(cpu.cycles_per_second / 1e6)},
+      {"ram_gib", FormatNumber(ram_gib)},    {"compiler", StrCat("GCC ", __VERSION__)},
+      {"build", DescribeBuild(ThisBuild())}, {"other_load_cores", FormatNumber(other_load)},
   };
 }
 
@@ -229,6 +259,13 @@ bool WriteDocs(const std::string& section) {
 }
 
 int Main(int argc, char** argv) {
+  const std::optional<std::string> not_publishable = WhyNotPublishable(ThisBuild());
+  if (not_publishable) {
+    std::fprintf(stderr,
+                 "report: %s. The figures are printed, but docs/performance.md will not be "
+                 "rewritten with them.\n",
+                 not_publishable->c_str());
+  }
   // Defaults first, so flags given on the command line win.
   std::vector<char*> args = {argv[0]};
   std::string repetitions = "--benchmark_repetitions=5";
@@ -333,6 +370,10 @@ int Main(int argc, char** argv) {
   Machine machine = DescribeMachine(other_load);
   std::printf("%s\n", FiguresJson(figures, machine).c_str());
   std::fflush(stdout);
+  if (not_publishable) {
+    std::fprintf(stderr, "report: docs/performance.md left alone: %s\n", not_publishable->c_str());
+    return 1;
+  }
   return WriteDocs(ReportSection(figures, machine, Today(), kCommand, notes)) ? 0 : 1;
 }
 

@@ -112,4 +112,24 @@ std::optional<std::string> ReplaceMarkedSection(std::string_view document,
   return out;
 }
 
+std::string DescribeBuild(const BuildFlavor& build) {
+  std::string text = StrCat(build.optimized ? "optimized" : "not optimized", ", ",
+                            build.ndebug ? "NDEBUG" : "assertions on");
+  if (build.checked) text += ", checked (ISLET_CHECKED)";
+  for (const std::string& sanitizer : build.sanitizers) text += ", " + sanitizer;
+  return text;
+}
+
+std::optional<std::string> WhyNotPublishable(const BuildFlavor& build) {
+  std::vector<std::string> reasons;
+  if (!build.optimized) reasons.push_back("not optimized (no __OPTIMIZE__)");
+  if (!build.ndebug) reasons.push_back("assertions on (no NDEBUG)");
+  if (build.checked) reasons.push_back("ownership checks of --config=checked on");
+  if (!build.sanitizers.empty()) reasons.push_back("built with a sanitizer");
+  if (reasons.empty()) return std::nullopt;
+  std::string text = "this build is ";
+  for (size_t i = 0; i < reasons.size(); ++i) text += (i == 0 ? "" : "; ") + reasons[i];
+  return text + ": build with --config=opt alone";
+}
+
 }  // namespace islet::bench

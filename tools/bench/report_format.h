@@ -50,6 +50,26 @@ std::string ReportSection(const std::vector<Figure>& figures, const Machine& mac
                           std::string_view date, std::string_view command,
                           const std::vector<std::string>& notes);
 
+// BuildFlavor: how the report binary was compiled, detected from the compiler's
+// own macros (the report fills it in where it is compiled: ThisBuild in
+// report.cc), never assumed from the command that was meant to build it.
+struct BuildFlavor {
+  bool optimized = false;               // __OPTIMIZE__: -O1 or above
+  bool ndebug = false;                  // NDEBUG: assertions compiled out
+  bool checked = false;                 // ISLET_CHECKED: --config=checked's ownership checks
+  std::vector<std::string> sanitizers;  // "ASan", "TSan"
+};
+
+// What the docs call the build, from what was detected only: "optimized,
+// NDEBUG" for --config=opt (the macros cannot tell -O2 from -O3), "not
+// optimized, assertions on, TSan" for a TSan fastbuild.
+std::string DescribeBuild(const BuildFlavor& build);
+
+// Why docs/performance.md must not be written from figures of `build` (a
+// non-optimized, assertion-checking, sanitized or checked build measures
+// something else), or nullopt if they may be.
+std::optional<std::string> WhyNotPublishable(const BuildFlavor& build);
+
 inline constexpr std::string_view kBeginMarker = "<!-- report:begin -->";
 inline constexpr std::string_view kEndMarker = "<!-- report:end -->";
 

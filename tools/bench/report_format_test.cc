@@ -51,5 +51,24 @@ TEST(ReplaceMarkedSectionTest, RefusesADocumentWithoutBothMarkers) {
             std::nullopt);
 }
 
+TEST(BuildFlavorTest, OnlyAnOptimizedNdebugBuildIsPublished) {
+  const BuildFlavor opt{.optimized = true, .ndebug = true, .checked = false, .sanitizers = {}};
+  EXPECT_EQ(DescribeBuild(opt), "optimized, NDEBUG");
+  EXPECT_EQ(WhyNotPublishable(opt), std::nullopt);
+
+  const BuildFlavor fastbuild;
+  EXPECT_EQ(DescribeBuild(fastbuild), "not optimized, assertions on");
+  EXPECT_EQ(WhyNotPublishable(fastbuild),
+            "this build is not optimized (no __OPTIMIZE__); assertions on (no NDEBUG): build "
+            "with --config=opt alone");
+
+  const BuildFlavor tsan_checked{
+      .optimized = true, .ndebug = true, .checked = true, .sanitizers = {"TSan"}};
+  EXPECT_EQ(DescribeBuild(tsan_checked), "optimized, NDEBUG, checked (ISLET_CHECKED), TSan");
+  EXPECT_EQ(WhyNotPublishable(tsan_checked),
+            "this build is ownership checks of --config=checked on; built with a sanitizer: "
+            "build with --config=opt alone");
+}
+
 }  // namespace
 }  // namespace islet::bench

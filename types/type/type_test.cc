@@ -79,6 +79,43 @@ TEST_F(TypeTest, SubclassesOfBuiltinsBehaveAsTheirBase) {
   ASSERT_TRUE(CallMethod(items.get(), "sort", {}));
   EXPECT_EQ(Show(items), "[1, 2, 3]");
   EXPECT_EQ(Length(items.get()), 3);
+
+  Ref<Object> my_str = MakeClass("MyStr", {WellKnownType(WellKnown::kStr)});
+  Ref<Object> hello = CallWith(my_str.get(), {"Hello"});
+  ASSERT_TRUE(hello) << Error();
+  EXPECT_EQ(Show(GetAttr(hello.get(), "__class__")), "<class '__main__.MyStr'>");
+  EXPECT_EQ(Show(hello), "'Hello'");
+  EXPECT_EQ(Show(CallMethod(hello.get(), "upper", {})), "'HELLO'");
+  EXPECT_EQ(Show(BinaryOperation(hello.get(), NewStr("!").get(), BinaryOp::kAdd)), "'Hello!'");
+  EXPECT_EQ(Length(hello.get()), 5);
+  EXPECT_EQ(Contains(hello.get(), NewStr("ell").get()), 1);
+  EXPECT_EQ(Hash(hello.get()), Hash(NewStr("Hello").get()));
+  EXPECT_EQ(RichCompareBool(hello.get(), NewStr("Hello").get(), CompareOp::kEq), 1);
+  // An instance of a subclass has its own attributes; the str is untouched.
+  ASSERT_TRUE(SetAttr(hello.get(), interp_->Intern("tag"), NewInt(1).get())) << Error();
+  EXPECT_EQ(Show(GetAttr(hello.get(), "tag")), "1");
+  EXPECT_EQ(Show(CallMethod(hello.get(), "lower", {})), "'hello'");
+
+  Ref<Object> my_dict = MakeClass("MyDict", {WellKnownType(WellKnown::kDict)});
+  Ref<Object> mapping = CallWith(my_dict.get(), {});
+  ASSERT_TRUE(mapping) << Error();
+  ASSERT_TRUE(SetItem(mapping.get(), NewStr("a").get(), NewInt(1).get())) << Error();
+  ASSERT_TRUE(DictSet(mapping.get(), NewStr("b").get(), NewInt(2).get())) << Error();
+  EXPECT_EQ(Show(mapping), "{'a': 1, 'b': 2}");
+  EXPECT_EQ(Length(mapping.get()), 2);
+  EXPECT_EQ(Show(GetItem(mapping.get(), NewStr("b").get())), "2");
+  EXPECT_EQ(Show(CallMethod(mapping.get(), "get", {NewStr("a").get()})), "1");
+  EXPECT_EQ(Show(CallMethod(mapping.get(), "keys", {})), "dict_keys(['a', 'b'])");
+  EXPECT_EQ(Show(GetItem(mapping.get(), NewStr("z").get())), "KeyError: 'z'");
+  ASSERT_TRUE(DelItem(mapping.get(), NewStr("a").get())) << Error();
+  EXPECT_EQ(Show(mapping), "{'b': 2}");
+  // A subclass's __missing__ answers for absent keys (here `str`: str(key)).
+  Ref<Object> defaulting = MakeClass("Defaulting", {WellKnownType(WellKnown::kDict)}, "__missing__",
+                                     WellKnownType(WellKnown::kStr));
+  Ref<Object> defaults = CallWith(defaulting.get(), {});
+  ASSERT_TRUE(defaults) << Error();
+  EXPECT_EQ(Show(GetItem(defaults.get(), NewInt(5).get())), "'5'");
+  EXPECT_EQ(Length(defaults.get()), 0);
 }
 
 }  // namespace
