@@ -273,8 +273,7 @@ bool RunClauses(Frame& inner, const ComprehensionExpr& comprehension, size_t ind
   }
   if (!iterator) return false;
   while (Ref<Object> item = IterNext(iterator.get())) {
-    Tick();
-    if (!AssignTarget(inner, *clause.target, std::move(item))) return false;
+    if (!Tick() || !AssignTarget(inner, *clause.target, std::move(item))) return false;
     bool selected = true;
     for (const ExprPtr& condition : clause.ifs) {
       Ref<Object> test = Eval(inner, *condition);
@@ -859,7 +858,7 @@ struct StmtExecutor {
   }
   Flow operator()(const While& stmt) {
     for (;;) {
-      Tick();
+      if (!Tick()) return Failed();
       Ref<Object> test = Eval(frame, *stmt.test);
       if (!test) return Failed();
       int truth = IsTrue(test.get());
@@ -877,7 +876,7 @@ struct StmtExecutor {
     Ref<Object> iterator = GetIter(iterable.get());
     if (!iterator) return Failed();
     for (;;) {
-      Tick();
+      if (!Tick()) return Failed();
       Ref<Object> item = IterNext(iterator.get());
       if (!item) {
         if (ExceptionPending()) return Failed();
@@ -1097,7 +1096,10 @@ bool RaiseSyntaxError(const SyntaxErrorInfo& error, std::string_view filename,
                                   NewInt(error.column).get(), NewStr(text).get()});
   Ref<Object> args = NewTuple({NewStr(error.message).get(), details.get()});
   if (!details || !args) return false;
-  RaiseObject(NewException(WellKnownType(WellKnown::kSyntaxError), std::move(args)));
+  const WellKnown type = error.kind == SyntaxErrorInfo::Kind::kTab           ? WellKnown::kTabError
+                         : error.kind == SyntaxErrorInfo::Kind::kIndentation ? WellKnown::kIndentationError
+                                                                             : WellKnown::kSyntaxError;
+  RaiseObject(NewException(WellKnownType(type), std::move(args)));
   return false;
 }
 

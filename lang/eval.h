@@ -35,6 +35,11 @@ bool ExecMain(std::string_view source, std::string_view filename, ExecMode mode 
 // exception pending if it cannot be made.
 Ref<Object> MainModule();
 
+// Test hook (fuzzers): after about `steps` loop iterations and calls on the
+// calling thread, running code raises RuntimeError "step limit exceeded", and
+// keeps raising it until the next call. 0 removes the limit.
+void SetStepLimitForTesting(uint64_t steps);
+
 // The deepest nesting of Python calls before RecursionError.
 inline constexpr int kRecursionLimit = 1000;
 

@@ -243,6 +243,13 @@ TEST_F(EvalTest, SyntaxErrorsNameTheLineAndColumn) {
   EXPECT_EQ(FormatUncaught(error.get()),
             "  File \"bad.py\", line 2\n    y = = 2\n        ^\nSyntaxError: invalid syntax\n");
   EXPECT_EQ(Run("return 1"), "SyntaxError: 'return' outside function\n");
+  EXPECT_EQ(Run("if True:\nx = 1"),
+            "IndentationError: expected an indented block after 'if' statement on line 1\n");
+  EXPECT_EQ(Run("if True:\n        x = 1\n\ty = 2"),
+            "TabError: inconsistent use of tabs and spaces in indentation\n");
+  EXPECT_EQ(Run("try:\n    1 +\nexcept SyntaxError:\n    pass"), "SyntaxError: invalid syntax\n");
+  EXPECT_EQ(Run("try:\n    exec_me = 1\nexcept IndentationError:\n    pass\nprint(issubclass(TabError, SyntaxError))"),
+            "True\n");
   EXPECT_EQ(Run("break"), "SyntaxError: 'break' outside loop\n");
 }
 
@@ -316,6 +323,27 @@ TEST(InterpreterExecTest, ThreadsOfOneInterpreterBothRunToTheEnd) {
   a.join();
   b.join();
   EXPECT_TRUE(interp->Exec("assert sorted(turns) == ['a'] * 4 + ['b'] * 4, turns").ok());
+  EXPECT_TRUE(Runtime::Finalize().ok());
+}
+
+// A script that never ends by itself holds only its own interpreter: another
+// interpreter runs to completion meanwhile, and a second thread attached to the
+// busy interpreter still gets turns (the switch interval), here to stop it.
+TEST(InterpreterExecTest, ARunawayScriptBlocksNoOtherInterpreter) {
+  ASSERT_TRUE(Runtime::Initialize().ok());
+  absl::StatusOr<Interpreter*> busy = Runtime::CreateInterpreter();
+  absl::StatusOr<Interpreter*> other = Runtime::CreateInterpreter();
+  ASSERT_TRUE(busy.ok() && other.ok());
+  ASSERT_TRUE((*busy)->Exec("stop = False\nspins = 0").ok());
+  std::thread runaway([&] {
+    EXPECT_TRUE((*busy)->Exec("while not stop:\n    spins += 1").ok());
+  });
+  EXPECT_TRUE((*other)->Exec("total = sum(range(100000))\nassert total == 4999950000").ok());
+  EXPECT_TRUE((*busy)->Exec("stop = True").ok());
+  runaway.join();
+  EXPECT_TRUE((*busy)->Exec("assert stop and spins > 0").ok());
+  EXPECT_TRUE(Runtime::DestroyInterpreter(*busy).ok());
+  EXPECT_TRUE(Runtime::DestroyInterpreter(*other).ok());
   EXPECT_TRUE(Runtime::Finalize().ok());
 }
 

@@ -109,9 +109,10 @@ Ref<Object> MakeFunction(Frame& frame, FunctionSpec spec);
 // threads of the interpreter their turn now and then.
 Ref<Object> RunFrame(Frame& frame, const Body* body, const Expr* expression);
 
-// Called on each loop iteration: lets other threads of the interpreter run now
-// and then (the switch interval).
-void Tick();
+// Called on each loop iteration and call: lets other threads of the
+// interpreter run now and then (the switch interval). False, with RuntimeError
+// pending, once a step limit set for testing is used up.
+bool Tick();
 
 // Records `frame`'s line in the traceback of the pending exception.
 void AddTracebackEntry(const Frame& frame);

@@ -37,6 +37,9 @@ struct ThreadState {
   int depth = 0;
   uintptr_t stack_base = 0;
   uint32_t ticks = 0;
+  // Switch intervals left before the step limit (SetStepLimitForTesting); 0: none.
+  uint64_t intervals_left = 0;
+  bool limit_reached = false;
 };
 constinit thread_local ThreadState thread_state;
 
@@ -209,7 +212,7 @@ Ref<Object> RunFrame(Frame& frame, const Body* body, const Expr* expression) {
   if (state.depth >= kRecursionLimit || state.stack_base - here > kStackBudget) {
     return islet::Raise(WellKnown::kRecursionError, "maximum recursion depth exceeded");
   }
-  Tick();
+  if (!Tick()) return nullptr;
   ++state.depth;
   frame.back = state.frame;
   state.frame = &frame;
@@ -236,10 +239,24 @@ Ref<Object> RunFrame(Frame& frame, const Body* body, const Expr* expression) {
   return result;
 }
 
-void Tick() {
-  if (++thread_state.ticks < kSwitchInterval) return;
-  thread_state.ticks = 0;
+bool Tick() {
+  ThreadState& state = thread_state;
+  if (++state.ticks < kSwitchInterval && !state.limit_reached) return true;
+  state.ticks = 0;
+  if (state.limit_reached || (state.intervals_left != 0 && --state.intervals_left == 0)) {
+    state.limit_reached = true;
+    islet::Raise(WellKnown::kRuntimeError, "step limit exceeded");
+    return false;
+  }
   Interpreter::Current()->YieldToWaitingThreads();
+  return true;
+}
+
+void SetStepLimitForTesting(uint64_t steps) {
+  ThreadState& state = thread_state;
+  state.ticks = 0;
+  state.limit_reached = false;
+  state.intervals_left = steps == 0 ? 0 : steps / kSwitchInterval + 1;
 }
 
 Frame* CurrentFrame() { return thread_state.frame; }

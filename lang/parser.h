@@ -13,6 +13,7 @@
 #ifndef ISLET_LANG_PARSER_H_
 #define ISLET_LANG_PARSER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -25,6 +26,9 @@ namespace islet::lang {
 inline constexpr int kMaxNesting = 200;
 
 struct SyntaxErrorInfo {
+  // Which SyntaxError: IndentationError for a block's indentation, TabError
+  // for tabs and spaces mixed inconsistently.
+  enum class Kind : uint8_t { kSyntax, kIndentation, kTab };
   std::string message;  // "invalid syntax"
   int line = 0;         // 1-based
   int column = 0;       // 1-based, in code points, as CPython's offset
@@ -32,6 +36,7 @@ struct SyntaxErrorInfo {
   // The input ended inside a block, bracket or triple-quoted string: an
   // interactive prompt should read another line instead of reporting it.
   bool incomplete = false;
+  Kind kind = Kind::kSyntax;
 };
 
 struct ParseResult {

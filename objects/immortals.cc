@@ -30,7 +30,14 @@ constexpr std::array<IntObject, kSmallIntCount> MakeSmallInts(std::index_sequenc
 constinit std::array<IntObject, kSmallIntCount> small_ints =
     MakeSmallInts(std::make_index_sequence<kSmallIntCount>());
 
+// Clang before 15 cannot constant-evaluate libstdc++ 12's empty std::string (the
+// fuzzing build, tools/fuzz.sh): there the empty str is initialized before main
+// instead, which is as good, since nothing reads it before Runtime::Initialize.
+#if defined(__clang__) && __clang_major__ < 15 && defined(_GLIBCXX_RELEASE)
+StrObject empty_str(Object::ImmortalTag{});
+#else
 constinit StrObject empty_str(Object::ImmortalTag{});
+#endif
 constinit TupleObject empty_tuple(Object::ImmortalTag{});
 
 }  // namespace

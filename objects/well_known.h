@@ -81,6 +81,8 @@ namespace islet {
   V(kMemoryError, "MemoryError")                                                   \
   V(kRecursionError, "RecursionError")                                             \
   V(kSyntaxError, "SyntaxError")                                                   \
+  V(kIndentationError, "IndentationError")                                         \
+  V(kTabError, "TabError")                                                         \
   V(kImportError, "ImportError")                                                   \
   V(kModuleNotFoundError, "ModuleNotFoundError")                                   \
   V(kUnboundLocalError, "UnboundLocalError")                                       \

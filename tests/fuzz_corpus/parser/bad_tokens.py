@@ -1,0 +1,3 @@
+x = 'unterminated
+y = 012
+z = 1abc

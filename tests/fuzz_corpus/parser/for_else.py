@@ -1,0 +1,5 @@
+for k, v in d.items():
+    if k: continue
+    else: break
+else:
+    pass

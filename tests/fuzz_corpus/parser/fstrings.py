@@ -1,0 +1,1 @@
+s = f"{x!r:>{width}} {y:.2f} {{literal}} {d['k']} {d["k"]} {x=}"

@@ -1,0 +1,8 @@
+if x:
+	if y:
+		pass
+	else:
+		pass
+z = (1 +
+     2) + \
+    3
