@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <cassert>
+#include <optional>
+#include <string>
 
 #include "objects/errors.h"
+#include "objects/protocol.h"
+#include "objects/well_known.h"
 #include "runtime/name.h"
 #include "runtime/str_cat.h"
 
@@ -118,6 +122,21 @@ bool BindArgs(const CallArgs& args, const ArgSpec& spec, std::span<Object*> out)
     }
   }
   return true;
+}
+
+Object* BindIdArg(const CallArgs& args, std::string_view function) {
+  Object* id[1];
+  if (!BindArgs(args, {.function = function, .names = {"id"}, .positional_only = 1, .required = 1},
+                id)) {
+    return nullptr;
+  }
+  if (!IsInstance(id[0], WellKnown::kInt)) {
+    std::optional<std::string> shown = ReprText(id[0]);
+    if (!shown) return nullptr;
+    Raise(WellKnown::kTypeError, StrCat("id must be an int, got ", *shown));
+    return nullptr;
+  }
+  return id[0];
 }
 
 }  // namespace islet

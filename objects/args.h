@@ -60,6 +60,16 @@ struct ArgSpec {
 //   if (!BindArgs(args, {.function = "split", .names = {"sep", "maxsplit"}}, bound)) ...
 bool BindArgs(const CallArgs& args, const ArgSpec& spec, std::span<Object*> out);
 
+// BindIdArg: the one argument of a handle type's constructor, `function(id, /)`
+// (concurrent.interpreters' Interpreter and Queue), which must be an int:
+// TypeError "id must be an int, got 'x'" otherwise, as their __new__ says. Null
+// with an exception pending on failure. An int out of int64 range is the
+// caller's "not found".
+//
+//   Object* id = BindIdArg(args, "Queue");
+//   if (id == nullptr) return nullptr;
+Object* BindIdArg(const CallArgs& args, std::string_view function);
+
 }  // namespace islet
 
 #endif  // ISLET_OBJECTS_ARGS_H_

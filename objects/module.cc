@@ -1,6 +1,7 @@
 #include "objects/module.h"
 
 #include "interp/interpreter.h"
+#include "objects/descriptors.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/singletons.h"
@@ -30,6 +31,15 @@ bool SetModuleAttr(Object* module, std::string_view name, Ref<Object> value) {
     return false;
   }
   return DictSet(dict.get(), NewStr(name).get(), value.get());
+}
+
+bool AddModuleFunctions(Object* module, std::span<const TypeMember> functions) {
+  for (const TypeMember& function : functions) {
+    if (!SetModuleAttr(module, function.name, NewBuiltinFunction(&function, nullptr))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace islet

@@ -8,9 +8,11 @@
 #ifndef ISLET_OBJECTS_MODULE_H_
 #define ISLET_OBJECTS_MODULE_H_
 
+#include <span>
 #include <string_view>
 
 #include "runtime/object.h"
+#include "runtime/type_member.h"
 
 namespace islet {
 
@@ -29,6 +31,9 @@ Ref<Object> NewModule(std::string_view name);
 Object* ModuleDict(Object* module);
 // module.name = value; false with an exception pending on failure.
 bool SetModuleAttr(Object* module, std::string_view name, Ref<Object> value);
+// A builtin function for each of `functions` (StaticMethod entries of a native
+// module's table), set as the module's attribute of that name.
+bool AddModuleFunctions(Object* module, std::span<const TypeMember> functions);
 
 }  // namespace islet
 

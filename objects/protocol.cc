@@ -367,6 +367,17 @@ bool GenericSetAttr(Object* object, const Name* name, Object* value) {
   return false;
 }
 
+Ref<Object> LookupSpecial(Object* object, std::string_view name) {
+  Interpreter& interp = *Interpreter::Current();
+  Ref<Object> method =
+      Ref<Object>::Borrow(interp.LookupTypeAttribute(*object->type(), interp.Intern(name)));
+  if (!method) return nullptr;
+  if (DescrGetFn get = method->type()->slots().descr_get) {
+    return get(method.get(), object, object->type());
+  }
+  return method;
+}
+
 Ref<Object> SuperGetAttr(TypeObject* type, Object* object, const Name* name) {
   TypeObject* start =
       IsInstance(object, WellKnown::kType) && static_cast<TypeObject*>(object)->IsSubtypeOf(type)

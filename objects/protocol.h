@@ -77,6 +77,10 @@ bool DelAttr(Object* object, const Name* name);
 // non-data descriptors and class attributes. The default getattr/setattr slots.
 Ref<Object> GenericGetAttr(Object* object, const Name* name);
 bool GenericSetAttr(Object* object, const Name* name, Object* value);
+// The special method `name` ("__round__") looked up on `object`'s type only and
+// bound to `object`, as CPython's _PyObject_LookupSpecial; null with no
+// exception pending when the type has none.
+Ref<Object> LookupSpecial(Object* object, std::string_view name);
 
 // --- Calls ---
 Ref<Object> Call(Object* callable, const CallArgs& args);

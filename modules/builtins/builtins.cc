@@ -22,7 +22,6 @@
 #include "modules/native_module.h"
 #include "objects/args.h"
 #include "objects/bytes.h"
-#include "objects/descriptors.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exception.h"
@@ -53,19 +52,6 @@ Ref<Object> AsIndex(Object* value) {
   if (UnaryFn index = value->type()->slots().index) return index(value);
   return Raise(WellKnown::kTypeError,
                StrCat("'", NameOf(value), "' object cannot be interpreted as an integer"));
-}
-
-// The method `name` of `object`'s type, bound to `object`; null with nothing
-// raised if the type has none.
-Ref<Object> LookupSpecial(Object* object, std::string_view name) {
-  Interpreter& interp = *Interpreter::Current();
-  Ref<Object> method =
-      Ref<Object>::Borrow(interp.LookupTypeAttribute(*object->type(), interp.Intern(name)));
-  if (!method) return nullptr;
-  if (DescrGetFn get = method->type()->slots().descr_get) {
-    return get(method.get(), object, object->type());
-  }
-  return method;
 }
 
 // Attribute names must be strs (getattr, hasattr, setattr, delattr).
@@ -705,12 +691,7 @@ bool FillBuiltins(Object* module) {
   for (const auto& [name, value] : singletons) {
     if (!SetModuleAttr(module, name, Ref<Object>::Borrow(value))) return false;
   }
-  for (const TypeMember& function : kBuiltinFunctions) {
-    if (!SetModuleAttr(module, function.name, NewBuiltinFunction(&function, nullptr))) {
-      return false;
-    }
-  }
-  return true;
+  return AddModuleFunctions(module, kBuiltinFunctions);
 }
 
 }  // namespace

@@ -24,7 +24,6 @@
 #include "modules/native_module.h"
 #include "modules/threading/threading.h"
 #include "objects/args.h"
-#include "objects/descriptors.h"
 #include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -142,12 +141,7 @@ bool FillInterpreters(Object* module) {
     }
     if (!SetModuleAttr(module, attribute, Ref<Object>::Borrow(type))) return false;
   }
-  for (const TypeMember& function : kFunctions) {
-    if (!SetModuleAttr(module, function.name, NewBuiltinFunction(&function, nullptr))) {
-      return false;
-    }
-  }
-  return true;
+  return AddModuleFunctions(module, kFunctions);
 }
 
 // `concurrent` is a package with nothing of its own; importing

@@ -12,7 +12,6 @@
 #include "interp/weakref.h"
 #include "modules/native_module.h"
 #include "objects/args.h"
-#include "objects/descriptors.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
@@ -51,12 +50,7 @@ bool FillWeakref(Object* module) {
   Ref<Object> ref_type = Ref<Object>::Borrow(WellKnownType(WellKnown::kWeakRef));
   if (!SetModuleAttr(module, "ref", ref_type)) return false;
   if (!SetModuleAttr(module, "ReferenceType", ref_type)) return false;
-  for (const TypeMember& function : kFunctions) {
-    if (!SetModuleAttr(module, function.name, NewBuiltinFunction(&function, nullptr))) {
-      return false;
-    }
-  }
-  return true;
+  return AddModuleFunctions(module, kFunctions);
 }
 
 }  // namespace

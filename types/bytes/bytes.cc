@@ -148,19 +148,6 @@ Ref<Object> BytesMultiply(Object* left, Object* right) {
 
 Ref<Object> BytesIter(Object* self) { return NewBytesIterator(Ref<Object>::Borrow(self)); }
 
-// `name` looked up on the object's type and bound to it, as CPython's
-// _PyObject_LookupSpecial; null (with no exception) when the type has none.
-Ref<Object> SpecialMethod(Object* object, std::string_view name) {
-  Interpreter& interp = *Interpreter::Current();
-  Ref<Object> attribute =
-      Ref<Object>::Borrow(interp.LookupTypeAttribute(*object->type(), interp.Intern(name)));
-  if (!attribute) return nullptr;
-  if (DescrGetFn get = attribute->type()->slots().descr_get) {
-    return get(attribute.get(), object, object->type());
-  }
-  return attribute;
-}
-
 // The bytes of an iterable of ints in range(0, 256).
 std::optional<std::string> BytesFromIterable(Object* source) {
   std::vector<Ref<Object>> items;
@@ -228,7 +215,7 @@ Ref<Object> BytesNew(TypeObject* type, const CallArgs& args) {
       return Ref<Object>::Borrow(source);
     }
     data = BytesView(source);
-  } else if (Ref<Object> convert = SpecialMethod(source, "__bytes__")) {
+  } else if (Ref<Object> convert = LookupSpecial(source, "__bytes__")) {
     Ref<Object> converted = Call(convert.get(), {});
     if (!converted) return nullptr;
     if (!IsBytes(converted.get())) {

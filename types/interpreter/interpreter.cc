@@ -114,21 +114,12 @@ std::nullptr_t RaiseNoHooks(std::string_view what) {
 
 // Interpreter(id, /)
 Ref<Object> InterpreterNew(TypeObject*, const CallArgs& args) {
-  Object* id[1];
-  if (!BindArgs(args,
-                {.function = "Interpreter", .names = {"id"}, .positional_only = 1, .required = 1},
-                id)) {
-    return nullptr;
-  }
-  if (!IsInstance(id[0], WellKnown::kInt)) {
-    std::optional<std::string> shown = ReprText(id[0]);
-    if (!shown) return nullptr;
-    return Raise(WellKnown::kTypeError, StrCat("id must be an int, got ", *shown));
-  }
-  std::optional<int64_t> value = IntAsInt64(id[0]);
+  Object* id = BindIdArg(args, "Interpreter");
+  if (id == nullptr) return nullptr;
+  std::optional<int64_t> value = IntAsInt64(id);
   if (!value) {
     return Raise(WellKnown::kInterpreterNotFoundError,
-                 StrCat("unrecognized interpreter ID ", IntToDecimal(id[0])));
+                 StrCat("unrecognized interpreter ID ", IntToDecimal(id)));
   }
   return NewInterpreterObject(*value);
 }

@@ -11,6 +11,7 @@
 #include "modules/native_module.h"
 #include "objects/args.h"
 #include "objects/dict.h"
+#include "objects/dict_attributes.h"
 #include "objects/errors.h"
 #include "objects/protocol.h"
 #include "objects/singletons.h"
@@ -56,53 +57,21 @@ std::nullptr_t RaiseNoAttribute(Object* self, const Name* name) {
 }
 
 Ref<Object> ModuleGetAttr(Object* self, const Name* name) {
-  TypeObject* type = self->type();
-  Ref<Object> descriptor =
-      Ref<Object>::Borrow(Interpreter::Current()->LookupTypeAttribute(*type, name));
-  DescrGetFn get = descriptor ? descriptor->type()->slots().descr_get : nullptr;
-  if (get != nullptr && descriptor->type()->slots().descr_set != nullptr) {
-    return get(descriptor.get(), self, type);
-  }
   Ref<Object> dict = AsModule(self)->dict;  // a lookup may run code that replaces it
-  Ref<Object> value;
-  int present = DictEntry(dict.get(), name->text(), &value);
-  if (present < 0) return nullptr;
-  if (present > 0) return value;
-  if (get != nullptr) return get(descriptor.get(), self, type);
-  if (descriptor) return descriptor;
+  Ref<Object> value = GetDictAttribute(self, dict.get(), name);
+  if (value || ExceptionPending()) return value;
   Ref<Object> hook;
-  present = DictEntry(dict.get(), "__getattr__", &hook);
+  int present = DictEntry(dict.get(), "__getattr__", &hook);
   if (present < 0) return nullptr;
   if (present > 0) return Call(hook.get(), {NewStr(name->text()).get()});
   return RaiseNoAttribute(self, name);
 }
 
+// Deleting an absent attribute names the type, not the module, as CPython's
+// generic delete from an instance dict does.
 bool ModuleSetAttr(Object* self, const Name* name, Object* value) {
-  TypeObject* type = self->type();
-  Ref<Object> descriptor =
-      Ref<Object>::Borrow(Interpreter::Current()->LookupTypeAttribute(*type, name));
-  if (descriptor) {
-    if (DescrSetFn set = descriptor->type()->slots().descr_set) {
-      return set(descriptor.get(), self, value);
-    }
-  }
   Ref<Object> dict = AsModule(self)->dict;
-  if (!dict) {
-    Raise(WellKnown::kAttributeError,
-          StrCat("'module' object has no attribute '", name->text(), "'"));
-    return false;
-  }
-  Ref<Object> key = NewStr(name->text());
-  if (value != nullptr) return DictSet(dict.get(), key.get(), value);
-  int deleted = DictDelete(dict.get(), key.get());
-  if (deleted < 0) return false;
-  if (deleted == 0) {
-    // CPython's generic delete from an instance dict: the type's name, not the module's.
-    Raise(WellKnown::kAttributeError,
-          StrCat("'", TypeDisplayName(type), "' object has no attribute '", name->text(), "'"));
-    return false;
-  }
-  return true;
+  return SetDictAttribute(self, dict.get(), name, value);
 }
 
 // <module 'weakref' (built-in)>, <module 'm' from '/path/m.py'>, <module 'm'>:

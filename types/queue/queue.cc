@@ -23,20 +23,11 @@ const QueueHandle& Core(Object* self) { return QueueHandleOf(self); }
 
 // Queue(id), as CPython's Queue.__new__: "id must be an int, got 'x'".
 Ref<Object> QueueNew(TypeObject*, const CallArgs& args) {
-  Object* id[1];
-  if (!BindArgs(args, {.function = "Queue", .names = {"id"}, .positional_only = 1, .required = 1},
-                id)) {
-    return nullptr;
-  }
-  if (!IsInstance(id[0], WellKnown::kInt)) {
-    std::optional<std::string> shown = ReprText(id[0]);
-    if (!shown) return nullptr;
-    return Raise(WellKnown::kTypeError, StrCat("id must be an int, got ", *shown));
-  }
-  std::optional<int64_t> value = IntAsInt64(id[0]);
+  Object* id = BindIdArg(args, "Queue");
+  if (id == nullptr) return nullptr;
+  std::optional<int64_t> value = IntAsInt64(id);
   if (!value) {
-    return Raise(WellKnown::kQueueNotFoundError,
-                 StrCat("queue ", IntToDecimal(id[0]), " not found"));
+    return Raise(WellKnown::kQueueNotFoundError, StrCat("queue ", IntToDecimal(id), " not found"));
   }
   return QueueObjectForId(*value);
 }

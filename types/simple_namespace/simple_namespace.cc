@@ -9,6 +9,7 @@
 #include "interp/interpreter.h"
 #include "objects/args.h"
 #include "objects/dict.h"
+#include "objects/dict_attributes.h"
 #include "objects/errors.h"
 #include "objects/protocol.h"
 #include "objects/repr_guard.h"
@@ -76,38 +77,13 @@ bool NamespaceInit(Object* self, const CallArgs& args) {
 }
 
 Ref<Object> NamespaceGetAttr(Object* self, const Name* name) {
-  TypeObject* type = self->type();
-  Ref<Object> descriptor =
-      Ref<Object>::Borrow(Interpreter::Current()->LookupTypeAttribute(*type, name));
-  DescrGetFn get = descriptor ? descriptor->type()->slots().descr_get : nullptr;
-  if (get != nullptr && descriptor->type()->slots().descr_set != nullptr) {
-    return get(descriptor.get(), self, type);
-  }
-  Ref<Object> dict = DictOf(self);  // the lookup may run code that replaces it
-  Object* found = nullptr;
-  int present = DictGet(dict.get(), NewStr(name->text()).get(), &found);
-  if (present < 0) return nullptr;
-  if (present > 0) return Ref<Object>::Borrow(found);
-  if (get != nullptr) return get(descriptor.get(), self, type);
-  if (descriptor) return descriptor;
+  Ref<Object> value = GetDictAttribute(self, DictOf(self).get(), name);
+  if (value || ExceptionPending()) return value;
   return RaiseNoAttribute(self, name);
 }
 
 bool NamespaceSetAttr(Object* self, const Name* name, Object* value) {
-  TypeObject* type = self->type();
-  Ref<Object> descriptor =
-      Ref<Object>::Borrow(Interpreter::Current()->LookupTypeAttribute(*type, name));
-  if (descriptor) {
-    if (DescrSetFn set = descriptor->type()->slots().descr_set) {
-      return set(descriptor.get(), self, value);
-    }
-  }
-  Ref<Object> dict = DictOf(self);
-  Ref<Object> key = NewStr(name->text());
-  if (value != nullptr) return DictSet(dict.get(), key.get(), value);
-  int deleted = DictDelete(dict.get(), key.get());
-  if (deleted == 0) RaiseNoAttribute(self, name);
-  return deleted > 0;
+  return SetDictAttribute(self, DictOf(self).get(), name, value);
 }
 
 // namespace(a=1, b='x'); a subclass shows its own name; one inside itself "...".

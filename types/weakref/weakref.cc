@@ -54,13 +54,7 @@ Ref<Object> WeakRefCall(Object* self, const CallArgs& args) {
 // The referent's __name__ looked up on its type, as CPython's
 // _PyObject_LookupSpecial does; nullopt if it has none that is a str.
 std::optional<std::string> SpecialName(Object* referent) {
-  Interpreter& interp = *Interpreter::Current();
-  Ref<Object> attribute =
-      Ref<Object>::Borrow(interp.LookupTypeAttribute(*referent->type(), interp.Intern("__name__")));
-  if (!attribute) return std::nullopt;
-  if (DescrGetFn get = attribute->type()->slots().descr_get) {
-    attribute = get(attribute.get(), referent, referent->type());
-  }
+  Ref<Object> attribute = LookupSpecial(referent, "__name__");
   if (!attribute || !IsInstance(attribute.get(), WellKnown::kStr)) {
     ClearException();  // a failing __name__ only loses the name in the repr
     return std::nullopt;
