@@ -29,7 +29,7 @@ status=0
 for name in parser eval; do
   corpus="tests/fuzz_corpus/${name}"
   scratch=$(mktemp -d)
-  cp "${corpus}"/* "${scratch}/"
+  cp "${corpus}"/* tests/golden/cpython_oracle/*.py "${scratch}/"
   echo "=== ${name}_fuzzer for ${seconds}s"
   "${bin}/lang/fuzz/${name}_fuzzer_bin" -max_total_time="${seconds}" -max_len=4096 -timeout=10 \
     -rss_limit_mb=2048 -print_final_stats=1 "${scratch}" || status=1
