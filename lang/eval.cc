@@ -7,6 +7,7 @@
 #include "lang/eval.h"
 
 #include <cstdio>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <utility>
@@ -344,19 +345,27 @@ Ref<Object> EvalComprehension(Frame& frame, const ComprehensionExpr& comprehensi
 }
 
 // super() in a method: super(__class__, <first argument>).
+// super() in a method: super(__class__, <first argument>). In a comprehension
+// the first argument is the enclosing function's (CPython inlines comprehensions).
 Ref<Object> ZeroArgumentSuper(Frame& frame, Object* super_type) {
   const ScopeInfo& scope = *frame.scope;
   if (scope.class_cell < 0 || frame.free == nullptr) {
     return islet::Raise(WellKnown::kRuntimeError, "super(): __class__ cell not found");
   }
   Object* cls = (*frame.free)[scope.class_cell]->value.get();
-  if (cls == nullptr)
+  if (cls == nullptr) {
     return islet::Raise(WellKnown::kRuntimeError, "super(): empty __class__ cell");
-  if (scope.parameter_slots.empty())
+  }
+  const Frame* function = &frame;
+  while (function->scope->kind == ScopeInfo::Kind::kComprehension && function->back != nullptr) {
+    function = function->back;
+  }
+  if (function->scope->parameter_slots.empty()) {
     return islet::Raise(WellKnown::kRuntimeError, "super(): no arguments");
-  const NameSlot first = scope.parameter_slots[0];
-  Object* self = first.kind == NameKind::kCell ? frame.cells[first.slot]->value.get()
-                                               : frame.locals[first.slot].get();
+  }
+  const NameSlot first = function->scope->parameter_slots[0];
+  Object* self = first.kind == NameKind::kCell ? function->cells[first.slot]->value.get()
+                                               : function->locals[first.slot].get();
   if (self == nullptr) return islet::Raise(WellKnown::kRuntimeError, "super(): arg[0] deleted");
   return islet::Call(super_type, {cls, self});
 }
@@ -723,23 +732,43 @@ bool DeleteTarget(Frame& frame, const Expr& target) {
   return true;
 }
 
-// `left op= right`: lists and sets change in place (islet's types have no
-// in-place slots yet, so their methods do it); everything else rebinds.
+// `left op= right`: the left operand's in-place method (`__iadd__`, ...) if its
+// type has one and it does not return NotImplemented; lists, sets and dicts
+// change in place through their methods (islet's builtin types have no
+// in-place slots); anything else is `left op right`, rebound.
 Ref<Object> InPlaceOperation(Object* left, Object* right, BinaryOperator op) {
-  if (op == BinaryOperator::kAdd && IsInstance(left, WellKnown::kList)) {
-    if (!CallMethod(left, "extend", {right})) return nullptr;
-    return Ref<Object>::Borrow(left);
+  static constexpr std::string_view kInPlaceMethods[] = {
+      "__iadd__", "__isub__",    "__imul__",    "__itruediv__", "__ifloordiv__", "__imod__",
+      "__ipow__", "__ilshift__", "__irshift__", "__iand__",     "__ior__",       "__ixor__"};
+  static_assert(std::size(kInPlaceMethods) == static_cast<size_t>(BinaryOperator::kBitXor) + 1);
+  Ref<Object> method = LookupSpecial(left, kInPlaceMethods[static_cast<size_t>(op)]);
+  if (method) {
+    Ref<Object> result = islet::Call(method.get(), {right});
+    if (!result || result.get() != NotImplemented()) return result;
+  } else if (ExceptionPending()) {
+    return nullptr;
   }
-  if (IsInstance(left, WellKnown::kSet) && IsAnySet(right)) {
-    const char* method = op == BinaryOperator::kBitOr    ? "update"
-                         : op == BinaryOperator::kBitAnd ? "intersection_update"
-                         : op == BinaryOperator::kSub    ? "difference_update"
-                         : op == BinaryOperator::kBitXor ? "symmetric_difference_update"
-                                                         : nullptr;
-    if (method != nullptr) {
-      if (!CallMethod(left, method, {right})) return nullptr;
+  const char* builtin_method = nullptr;
+  if (IsInstance(left, WellKnown::kList)) {
+    if (op == BinaryOperator::kAdd) builtin_method = "extend";
+    if (op == BinaryOperator::kMult) {
+      Ref<Object> repeated = BinaryOperation(left, right, BinaryOp::kMultiply);
+      if (!repeated) return nullptr;
+      ListItems(left) = ListItems(repeated.get());
       return Ref<Object>::Borrow(left);
     }
+  } else if (IsInstance(left, WellKnown::kSet) && IsAnySet(right)) {
+    builtin_method = op == BinaryOperator::kBitOr    ? "update"
+                     : op == BinaryOperator::kBitAnd ? "intersection_update"
+                     : op == BinaryOperator::kSub    ? "difference_update"
+                     : op == BinaryOperator::kBitXor ? "symmetric_difference_update"
+                                                     : nullptr;
+  } else if (IsInstance(left, WellKnown::kDict) && op == BinaryOperator::kBitOr) {
+    builtin_method = "update";
+  }
+  if (builtin_method != nullptr) {
+    if (!CallMethod(left, builtin_method, {right})) return nullptr;
+    return Ref<Object>::Borrow(left);
   }
   return BinaryOperation(left, right, ToBinaryOp(op));
 }
@@ -1001,9 +1030,8 @@ Flow StmtExecutor::operator()(const ClassDef& stmt) {
   Closure closure = CaptureClosure(frame, *stmt.scope);
   body.free = &closure;
   body.SetUp(*stmt.scope);
-  body.back = CurrentFrame();
   body.line = frame.line;
-  if (ExecBody(body, stmt.body) == Flow::kError) return Failed();
+  if (!RunFrame(body, &stmt.body, nullptr)) return Failed();
   Ref<Object> name_object = NewStr(stmt.name);
   Ref<Object> bases_tuple = NewTuple(std::move(bases));
   std::vector<Object*> args = {name_object.get(), bases_tuple.get(), namespace_dict.get()};
@@ -1042,7 +1070,10 @@ Flow StmtExecutor::operator()(const Try& stmt) {
   if (stmt.finalbody.empty()) return flow;
   Ref<Object> pending = flow == Flow::kError ? TakeException() : nullptr;
   Ref<Object> returning = flow == Flow::kReturn ? std::move(frame.return_value) : nullptr;
+  // A bare `raise` in the finally block re-raises what is propagating.
+  if (pending) frame.handling.push_back(pending.get());
   Flow final_flow = ExecBody(frame, stmt.finalbody);
+  if (pending) frame.handling.pop_back();
   if (final_flow != Flow::kNormal) return final_flow;  // break, return or raise in finally wins
   if (pending) RaiseObject(std::move(pending));
   if (returning) frame.return_value = std::move(returning);
@@ -1096,9 +1127,10 @@ bool RaiseSyntaxError(const SyntaxErrorInfo& error, std::string_view filename,
                                   NewInt(error.column).get(), NewStr(text).get()});
   Ref<Object> args = NewTuple({NewStr(error.message).get(), details.get()});
   if (!details || !args) return false;
-  const WellKnown type = error.kind == SyntaxErrorInfo::Kind::kTab           ? WellKnown::kTabError
-                         : error.kind == SyntaxErrorInfo::Kind::kIndentation ? WellKnown::kIndentationError
-                                                                             : WellKnown::kSyntaxError;
+  const WellKnown type = error.kind == SyntaxErrorInfo::Kind::kTab ? WellKnown::kTabError
+                         : error.kind == SyntaxErrorInfo::Kind::kIndentation
+                             ? WellKnown::kIndentationError
+                             : WellKnown::kSyntaxError;
   RaiseObject(NewException(WellKnownType(type), std::move(args)));
   return false;
 }

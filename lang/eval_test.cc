@@ -38,6 +38,86 @@ class EvalTest : public islet::testing::RuntimeTest {
   }
 };
 
+TEST_F(EvalTest, DeclarationsThatContradictAreSyntaxErrors) {
+  EXPECT_EQ(Run("def outer():\n    x = 1\n    def g(x):\n        nonlocal x\n    return g"),
+            "SyntaxError: name 'x' is parameter and nonlocal\n");
+  EXPECT_EQ(Run("def f():\n    x = 1\n    global x"),
+            "SyntaxError: name 'x' is assigned to before global declaration\n");
+  EXPECT_EQ(Run("def f():\n    global x\n    nonlocal x"),
+            "SyntaxError: name 'x' is nonlocal and global\n");
+  EXPECT_EQ(Run("def f():\n    nonlocal q"), "SyntaxError: no binding for nonlocal 'q' found\n");
+}
+
+TEST_F(EvalTest, ClassBodiesHonourNonlocalAndGlobal) {
+  EXPECT_EQ(Run(R"(
+def f():
+    x = 1
+    class C:
+        nonlocal x
+        x = 2
+    return x, 'x' in C.__dict__
+print(f())
+x = 'global'
+def g():
+    x = 'enclosing'
+    class D:
+        global x
+        def m(self):
+            return x
+    return D().m()
+print(g())
+)"),
+            "(2, False)\nenclosing\n");
+}
+
+TEST_F(EvalTest, InPlaceOperatorsUseInPlaceMethods) {
+  EXPECT_EQ(Run(R"(
+class Acc:
+    def __init__(self):
+        self.items = []
+    def __iadd__(self, item):
+        self.items.append(item)
+        return self
+a = Acc()
+b = a
+a += 5
+d = {'k': 1}
+alias = d
+d |= {'j': 2}
+l = [1]
+same = l
+l *= 3
+print(b.items, a is b, alias, same)
+)"),
+            "[5] True {'k': 1, 'j': 2} [1, 1, 1]\n");
+}
+
+TEST_F(EvalTest, SuperWorksInsideAComprehension) {
+  EXPECT_EQ(Run(R"(
+class A:
+    def f(self, n):
+        return n
+class B(A):
+    def g(self):
+        return [super().f(i) for i in range(3)]
+print(B().g())
+)"),
+            "[0, 1, 2]\n");
+}
+
+TEST_F(EvalTest, BareRaiseInFinallyReraisesWhatPropagates) {
+  EXPECT_EQ(Run("try:\n    try:\n        1 / 0\n    finally:\n        raise\nexcept "
+                "ZeroDivisionError as e:\n    print('got', e)"),
+            "got division by zero\n");
+}
+
+TEST_F(EvalTest, MessagesNameFunctionsByQualifiedName) {
+  EXPECT_EQ(Run("class A:\n    def m(self, x): pass\nA().m()"),
+            "TypeError: A.m() missing 1 required positional argument: 'x'\n");
+  EXPECT_EQ(Run("def f(a, /): pass\nf(a=1)"),
+            "TypeError: f() got some positional-only arguments passed as keyword arguments: 'a'\n");
+}
+
 TEST_F(EvalTest, ArithmeticAndPrecedence) {
   EXPECT_EQ(Run("print(1 + 2 * 3, -2 ** 2, 2 ** -1, 7 // 2, -7 % 3, (1 + 2) * 3)"),
             "7 -4 0.5 3 2 9\n");
@@ -248,9 +328,27 @@ TEST_F(EvalTest, SyntaxErrorsNameTheLineAndColumn) {
   EXPECT_EQ(Run("if True:\n        x = 1\n\ty = 2"),
             "TabError: inconsistent use of tabs and spaces in indentation\n");
   EXPECT_EQ(Run("try:\n    1 +\nexcept SyntaxError:\n    pass"), "SyntaxError: invalid syntax\n");
-  EXPECT_EQ(Run("try:\n    exec_me = 1\nexcept IndentationError:\n    pass\nprint(issubclass(TabError, SyntaxError))"),
+  EXPECT_EQ(Run("try:\n    exec_me = 1\nexcept IndentationError:\n    "
+                "pass\nprint(issubclass(TabError, SyntaxError))"),
             "True\n");
   EXPECT_EQ(Run("break"), "SyntaxError: 'break' outside loop\n");
+}
+
+// The traceback belongs to the exception: one that was handled earlier leaves
+// nothing behind, and a class body is a frame of its own.
+TEST_F(EvalTest, TracebacksBelongToTheirException) {
+  ::testing::internal::CaptureStdout();
+  EXPECT_FALSE(
+      ExecMain("def f():\n    raise ValueError('x')\ntry:\n    f()\nexcept ValueError:\n    pass\n"
+               "class MyError(Exception):\n    pass\nclass C:\n    raise MyError('y')\n",
+               "t.py"));
+  ::testing::internal::GetCapturedStdout();
+  Ref<Object> error = TakeException();
+  EXPECT_EQ(FormatUncaught(error.get()),
+            "Traceback (most recent call last):\n"
+            "  File \"t.py\", line 9, in <module>\n"
+            "  File \"t.py\", line 10, in C\n"
+            "MyError: y\n");
 }
 
 TEST_F(EvalTest, TracebacksListTheFrames) {
@@ -335,9 +433,7 @@ TEST(InterpreterExecTest, ARunawayScriptBlocksNoOtherInterpreter) {
   absl::StatusOr<Interpreter*> other = Runtime::CreateInterpreter();
   ASSERT_TRUE(busy.ok() && other.ok());
   ASSERT_TRUE((*busy)->Exec("stop = False\nspins = 0").ok());
-  std::thread runaway([&] {
-    EXPECT_TRUE((*busy)->Exec("while not stop:\n    spins += 1").ok());
-  });
+  std::thread runaway([&] { EXPECT_TRUE((*busy)->Exec("while not stop:\n    spins += 1").ok()); });
   EXPECT_TRUE((*other)->Exec("total = sum(range(100000))\nassert total == 4999950000").ok());
   EXPECT_TRUE((*busy)->Exec("stop = True").ok());
   runaway.join();

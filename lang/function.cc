@@ -71,6 +71,13 @@ bool MissingArguments(const std::string& function, const std::vector<std::string
   return false;
 }
 
+bool IsPositionalOnly(const Parameters& params, std::string_view key) {
+  for (size_t i = 0; i < params.positional_only; ++i) {
+    if (params.positional[i].name == key) return true;
+  }
+  return false;
+}
+
 // Stores `value` into the parameter's slot.
 void StoreParameter(Frame& frame, const NameSlot& slot, Ref<Object> value) {
   if (slot.kind == NameKind::kCell) {
@@ -84,7 +91,7 @@ void StoreParameter(Frame& frame, const NameSlot& slot, Ref<Object> value) {
 bool BindArguments(const FunctionData& data, const CallArgs& args, Frame& frame) {
   const Parameters& params = *data.spec.params;
   const std::vector<NameSlot>& slots = data.spec.scope->parameter_slots;
-  const std::string& name = data.spec.name;
+  const std::string& name = data.spec.scope->qualname;  // as CPython's messages show it
   const size_t positional_params = params.positional.size();
   std::vector<Ref<Object>> values(slots.size());
   const size_t vararg_index = positional_params;
@@ -116,12 +123,17 @@ bool BindArguments(const FunctionData& data, const CallArgs& args, Frame& frame)
   }
   Ref<Object> kwargs;
   if (!params.kwarg.empty()) kwargs = NewDict();
+  std::string positional_only_by_keyword;  // their names, when there is no **kwargs
   for (size_t k = 0; k < args.kwnames.size(); ++k) {
     std::string_view key = args.kwnames[k]->text();
     Object* value = args.keyword_values()[k];
     size_t index = SIZE_MAX;
     for (size_t i = params.positional_only; i < positional_params; ++i) {
       if (params.positional[i].name == key) index = i;
+    }
+    if (index == SIZE_MAX && !kwargs && IsPositionalOnly(params, key)) {
+      positional_only_by_keyword += StrCat(positional_only_by_keyword.empty() ? "" : ", ", key);
+      continue;
     }
     for (size_t i = 0; i < params.keyword_only.size(); ++i) {
       if (params.keyword_only[i].name == key) index = keyword_base + i;
@@ -142,6 +154,13 @@ bool BindArguments(const FunctionData& data, const CallArgs& args, Frame& frame)
       return false;
     }
     values[index] = Ref<Object>::Borrow(value);
+  }
+  if (!positional_only_by_keyword.empty()) {
+    islet::Raise(
+        WellKnown::kTypeError,
+        StrCat(name, "() got some positional-only arguments passed as keyword arguments: '",
+               positional_only_by_keyword, "'"));
+    return false;
   }
   std::vector<std::string> missing;
   for (size_t i = 0; i < positional_params; ++i) {
@@ -262,9 +281,7 @@ void SetStepLimitForTesting(uint64_t steps) {
 Frame* CurrentFrame() { return thread_state.frame; }
 
 void AddTracebackEntry(const Frame& frame) {
-  RecordTraceback(
-      frame.code->filename(), frame.line,
-      frame.scope->kind == ScopeInfo::Kind::kModule ? "<module>" : frame.scope->qualname);
+  RecordTraceback(frame.code->filename(), frame.line, frame.scope->name);
 }
 
 }  // namespace islet::lang

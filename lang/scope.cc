@@ -25,6 +25,7 @@ struct Scope {
   std::set<std::string> reads;
   std::set<std::string> globals;
   std::set<std::string> nonlocals;
+  std::map<std::string, Location> nonlocal_locations;
   std::vector<Name*> names;  // every Name node directly in this scope
   // Pass two: names read here or below and not bound here (candidates for free).
   std::set<std::string> wanted;
@@ -57,6 +58,8 @@ class Resolver {
   Scope* NewScope(ScopeInfo* info, Kind kind, Scope* parent, std::string qualname) {
     info->kind = kind;
     info->qualname = std::move(qualname);
+    info->name =
+        kind == Kind::kModule ? "<module>" : info->qualname.substr(info->qualname.rfind('.') + 1);
     scopes_.push_back(std::make_unique<Scope>());
     Scope* scope = scopes_.back().get();
     scope->info = info;
@@ -188,15 +191,28 @@ class Resolver {
     VisitExpr(scope, *node.test);
     if (node.msg) VisitExpr(scope, *node.msg);
   }
+  // CPython's complaints about a `global` or `nonlocal` declaration of `name`
+  // that comes too late or contradicts another.
+  bool CheckDeclaration(Scope* scope, const std::string& name, std::string_view kind,
+                        Location location) {
+    const std::string quoted = "name '" + name + "' is ";
+    if (std::find(scope->parameters.begin(), scope->parameters.end(), name) !=
+        scope->parameters.end()) {
+      Fail(quoted + "parameter and " + std::string(kind), location);
+    } else if (scope->globals.count(name) || scope->nonlocals.count(name)) {
+      if (scope->globals.count(name) != (kind == "global"))
+        Fail(quoted + "nonlocal and global", location);
+    } else if (scope->bound.count(name)) {
+      Fail(quoted + "assigned to before " + std::string(kind) + " declaration", location);
+    } else if (scope->reads.count(name)) {
+      Fail(quoted + "used prior to " + std::string(kind) + " declaration", location);
+    }
+    return !error_;
+  }
+
   void Visit(Scope* scope, Stmt& stmt, Global& node) {
     for (const std::string& name : node.names) {
-      if (std::find(scope->parameters.begin(), scope->parameters.end(), name) !=
-          scope->parameters.end()) {
-        Fail("name '" + name + "' is parameter and global", stmt.location);
-      }
-      if (scope->reads.count(name) || scope->bound.count(name)) {
-        Fail("name '" + name + "' is used prior to global declaration", stmt.location);
-      }
+      if (!CheckDeclaration(scope, name, "global", stmt.location)) return;
       scope->globals.insert(name);
       Identifier(name);
     }
@@ -204,8 +220,13 @@ class Resolver {
   void Visit(Scope* scope, Stmt& stmt, Nonlocal& node) {
     if (scope->info->kind == Kind::kModule) {
       Fail("nonlocal declaration not allowed at module level", stmt.location);
+      return;
     }
-    for (const std::string& name : node.names) scope->nonlocals.insert(name);
+    for (const std::string& name : node.names) {
+      if (!CheckDeclaration(scope, name, "nonlocal", stmt.location)) return;
+      scope->nonlocals.insert(name);
+      scope->nonlocal_locations.emplace(name, stmt.location);
+    }
   }
   void Visit(Scope* scope, Stmt&, Import& node) {
     for (const Alias& alias : node.names) {
@@ -250,7 +271,7 @@ class Resolver {
         Bind(scope, name->id);
       } else {
         scope->reads.insert(name->id);
-        if (name->id == "super" && scope->info->kind == Kind::kFunction) {
+        if (name->id == "super" && scope->IsFunctionLike()) {
           scope->reads.insert(kClassCellName);
         }
       }
@@ -354,7 +375,8 @@ class Resolver {
       }
     }
     auto want = [&](const std::string& name, bool from_child) {
-      if (scope->globals.count(name)) return;
+      // A class body's `global` covers its own statements, not its methods.
+      if (scope->globals.count(name) && (function_like || !from_child)) return;
       if (function_like) {
         if (!scope->locals.count(name)) scope->wanted.insert(name);
         return;
@@ -382,10 +404,14 @@ class Resolver {
       }
     }
     for (const std::string& name : scope->nonlocals) {
-      if (!scope->free.count(name)) Fail("no binding for nonlocal '" + name + "' found", {});
+      if (!scope->free.count(name)) {
+        Fail("no binding for nonlocal '" + name + "' found", scope->nonlocal_locations[name]);
+      }
     }
     Environment inner = environment;
-    for (const std::string& name : scope->globals) inner.erase(name);
+    if (scope->IsFunctionLike()) {
+      for (const std::string& name : scope->globals) inner.erase(name);
+    }
     if (scope->IsFunctionLike()) {
       for (const std::string& name : scope->locals) inner[name] = scope;
     } else if (kind == Kind::kClass) {
@@ -438,10 +464,11 @@ class Resolver {
       auto it = slots.find(name);
       if (it != slots.end()) {
         // A class body binds into its namespace even when a method captures the
-        // enclosing function's variable of the same name.
+        // enclosing function's variable of the same name (unless it is nonlocal).
         if (!(info.kind == Kind::kClass && it->second.kind == NameKind::kFree &&
-              scope->bound.count(name)))
+              scope->bound.count(name) && !scope->nonlocals.count(name))) {
           return it->second;
+        }
       }
       if (scope->globals.count(name) || info.kind == Kind::kModule) {
         return {NameKind::kGlobal, Identifier(name)};

@@ -35,6 +35,7 @@ struct ScopeInfo {
   enum class Kind : uint8_t { kModule, kFunction, kClass, kComprehension };
   Kind kind = Kind::kModule;
   std::string qualname;  // "f", "C.method", "f.<locals>.g", "<lambda>", "<listcomp>"
+  std::string name;      // the last part of qualname; "<module>" for a module
 
   int local_count = 0;                   // kLocal slots
   std::vector<std::string> cell_names;   // kCell slots, by index

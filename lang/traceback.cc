@@ -16,20 +16,6 @@
 namespace islet::lang {
 namespace {
 
-struct Entry {
-  std::string filename;
-  int line;
-  std::string function;
-};
-
-// The exception the entries belong to, compared by address only (it is never
-// dereferenced: it may be gone, or belong to an interpreter that is).
-struct ThreadTraceback {
-  const Object* exception = nullptr;
-  std::vector<Entry> entries;  // innermost first
-};
-thread_local ThreadTraceback thread_traceback;
-
 // SyntaxError's args: (msg, (filename, lineno, offset, text, ...)).
 std::string FormatSyntaxError(Object* exception, const std::string& type_name) {
   auto* error = static_cast<ExceptionObject*>(exception);
@@ -64,28 +50,28 @@ std::string FormatSyntaxError(Object* exception, const std::string& type_name) {
 }  // namespace
 
 void RecordTraceback(std::string_view filename, int line, std::string_view function) {
-  ThreadTraceback& traceback = thread_traceback;
-  const Object* exception = Interpreter::Current()->pending_exception();
-  if (exception != traceback.exception) {
-    traceback.exception = exception;
-    traceback.entries.clear();
-  }
-  traceback.entries.push_back({std::string(filename), line, std::string(function)});
+  Object* exception = Interpreter::Current()->pending_exception();
+  if (exception == nullptr || !IsInstance(exception, WellKnown::kBaseException)) return;
+  static_cast<ExceptionObject*>(exception)->traceback.push_back(
+      {std::string(filename), line, std::string(function)});
 }
 
 std::string FormatUncaught(Object* exception) {
   TypeObject* type = exception->type();
-  std::string type_name =
-      TypeModule(type) == "builtins" ? std::string(TypeQualName(type)) : FullyQualifiedName(type);
+  const std::string_view module = TypeModule(type);
+  std::string type_name = module == "builtins" || module == "__main__"
+                              ? std::string(TypeQualName(type))
+                              : FullyQualifiedName(type);
   if (IsInstance(exception, WellKnown::kSyntaxError)) {
     std::string formatted = FormatSyntaxError(exception, type_name);
     if (!formatted.empty()) return formatted;
   }
   std::string out;
-  ThreadTraceback& traceback = thread_traceback;
-  if (traceback.exception == exception && !traceback.entries.empty()) {
+  const std::vector<TracebackEntry>& traceback =
+      static_cast<ExceptionObject*>(exception)->traceback;
+  if (!traceback.empty()) {
     out = "Traceback (most recent call last):\n";
-    for (auto it = traceback.entries.rbegin(); it != traceback.entries.rend(); ++it) {
+    for (auto it = traceback.rbegin(); it != traceback.rend(); ++it) {
       out += StrCat("  File \"", it->filename, "\", line ", it->line, ", in ", it->function, "\n");
     }
   }

@@ -1,9 +1,9 @@
 // Tracebacks: where an exception passed on its way out, for the message an
 // uncaught exception prints ("Traceback (most recent call last): ...").
 //
-// Each thread keeps the entries of the one exception propagating on it: a
-// frame that ends with an exception adds its line; a different exception
-// starts a new list. Exception objects carry no traceback of their own.
+// A frame that ends with an exception adds its file, line and function to the
+// exception object's own list (ExceptionObject::traceback), so the traceback
+// travels with the exception, across re-raises too.
 //
 //   if (!ExecMain(source, "script.py")) {
 //     Ref<Object> error = TakeException();
@@ -23,10 +23,10 @@ namespace islet::lang {
 // Adds a "File ..., line N, in name" entry to the pending exception's traceback.
 void RecordTraceback(std::string_view filename, int line, std::string_view function);
 
-// What CPython prints for an uncaught exception: the traceback recorded on this
-// thread for `exception` (if any), then "TypeName: message" (the type's fully
-// qualified name unless it is a builtin), each line ending in "\n". A
-// SyntaxError shows the file, line, source text and a caret instead.
+// What CPython prints for an uncaught exception: its traceback (if any), then
+// "TypeName: message" (with the type's module unless that is builtins or
+// __main__), each line ending in "\n". A SyntaxError shows the file, line,
+// source text and a caret instead.
 std::string FormatUncaught(Object* exception);
 
 }  // namespace islet::lang

@@ -6,17 +6,28 @@
 #define ISLET_OBJECTS_EXCEPTION_H_
 
 #include <string>
+#include <vector>
 
 #include "runtime/object.h"
 #include "runtime/type_object.h"
 
 namespace islet {
 
+// One frame an exception passed through on its way out, as a traceback prints it.
+struct TracebackEntry {
+  std::string filename;
+  int line = 0;
+  std::string function;
+};
+
 class ExceptionObject : public Object {
  public:
   explicit ExceptionObject(Ref<Object> args) : args(std::move(args)) {}
 
   Ref<Object> args;  // a tuple
+  // The frames it was raised through, innermost first (CPython's __traceback__,
+  // as plain data; the language records them, lang/traceback.h).
+  std::vector<TracebackEntry> traceback;
 
   static void Clear(Object* self) { static_cast<ExceptionObject*>(self)->args.reset(); }
 };

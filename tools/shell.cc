@@ -24,6 +24,7 @@
 #include "objects/errors.h"
 #include "objects/exception.h"
 #include "objects/int.h"
+#include "objects/protocol.h"
 #include "objects/singletons.h"
 #include "objects/tuple.h"
 #include "objects/well_known.h"
@@ -36,14 +37,21 @@ namespace {
 int ReportUncaught() {
   Ref<Object> exception = TakeException();
   if (!exception) return 0;
+  // SystemExit(code): exit with an int code, or print anything else and exit 1.
   if (IsInstance(exception.get(), WellKnown::kSystemExit)) {
     auto* error = static_cast<ExceptionObject*>(exception.get());
     std::span<const Ref<Object>> args = TupleItems(error->args.get());
-    if (args.empty() || args[0].get() == None()) return 0;
-    if (IsInstance(args[0].get(), WellKnown::kInt)) {
-      std::optional<int64_t> code = IntAsInt64(args[0].get());
-      return code ? static_cast<int>(*code) : 1;
+    Object* code = args.size() == 1 ? args[0].get() : args.empty() ? None() : error->args.get();
+    if (code == None()) return 0;
+    if (IsInstance(code, WellKnown::kInt)) {
+      std::optional<int64_t> value = IntAsInt64(code);
+      return value ? static_cast<int>(*value) : 255;
     }
+    std::optional<std::string> text = StrText(code);
+    if (!text) ClearException();
+    std::fflush(stdout);
+    std::fprintf(stderr, "%s\n", text.value_or("").c_str());
+    return 1;
   }
   std::string text = lang::FormatUncaught(exception.get());
   std::fflush(stdout);
