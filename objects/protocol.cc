@@ -378,6 +378,34 @@ Ref<Object> LookupSpecial(Object* object, std::string_view name) {
   return method;
 }
 
+Ref<Object> Format(Object* value, Object* spec) {
+  if (!CheckOwned(value) || (spec != nullptr && !CheckOwned(spec))) return nullptr;
+  if (spec != nullptr && !IsInstance(spec, WellKnown::kStr)) {
+    return Raise(WellKnown::kTypeError,
+                 StrCat("Format specifier must be a string, not ", TypeDisplayName(spec->type())));
+  }
+  const bool empty = spec == nullptr || StrLength(spec) == 0;
+  if (empty && IsExactly(value, WellKnown::kStr)) return Ref<Object>::Borrow(value);
+  if (empty && IsExactly(value, WellKnown::kInt)) return Str(value);
+  Ref<Object> method = LookupSpecial(value, "__format__");
+  if (!method) {
+    if (ExceptionPending()) return nullptr;
+    return Raise(WellKnown::kTypeError,
+                 StrCat("Type ", TypeDisplayName(value->type()), " doesn't define __format__"));
+  }
+  Ref<Object> empty_spec;
+  if (spec == nullptr) {
+    empty_spec = NewStr("");
+    spec = empty_spec.get();
+  }
+  Ref<Object> result = Call(method.get(), {spec});
+  if (result && !IsInstance(result.get(), WellKnown::kStr)) {
+    return Raise(WellKnown::kTypeError,
+                 StrCat("__format__ must return a str, not ", TypeDisplayName(result->type())));
+  }
+  return result;
+}
+
 Ref<Object> SuperGetAttr(TypeObject* type, Object* object, const Name* name) {
   TypeObject* start =
       IsInstance(object, WellKnown::kType) && static_cast<TypeObject*>(object)->IsSubtypeOf(type)

@@ -82,6 +82,16 @@ bool GenericSetAttr(Object* object, const Name* name, Object* value);
 // exception pending when the type has none.
 Ref<Object> LookupSpecial(Object* object, std::string_view name);
 
+// --- Formatting ---
+// format(value, spec), CPython's PyObject_Format: `__format__` looked up on the
+// value's type and called with `spec` (null is ''); the result must be a str,
+// else TypeError "__format__ must return a str, not int". A spec that is not a
+// str raises TypeError "Format specifier must be a string, not int". What
+// builtins.format() and f-string fields call.
+//
+//   Ref<Object> text = Format(value, spec);  // f"{value:{spec}}"
+Ref<Object> Format(Object* value, Object* spec);
+
 // --- Calls ---
 Ref<Object> Call(Object* callable, const CallArgs& args);
 Ref<Object> Call(Object* callable, std::initializer_list<Object*> positional);

@@ -575,8 +575,8 @@ Ref<Object> BuiltinPow(Object*, const CallArgs& args) {
   return NewIntFromMpz(result.get());
 }
 
-// format(value, format_spec=''): the value's __format__; without one, str()
-// for an empty spec.
+// format(value, format_spec=''): Format (objects/protocol.h), the value's
+// __format__.
 Ref<Object> BuiltinFormat(Object*, const CallArgs& args) {
   if (!CheckPositional(args, "format", 1, 2)) return nullptr;
   Object* value = args.args[0];
@@ -585,19 +585,7 @@ Ref<Object> BuiltinFormat(Object*, const CallArgs& args) {
     return Raise(WellKnown::kTypeError,
                  StrCat("format() argument 2 must be str, not ", NameOf(spec.get())));
   }
-  Ref<Object> method = LookupSpecial(value, "__format__");
-  if (!method) {
-    if (ExceptionPending()) return nullptr;
-    if (StrView(spec.get()).empty()) return Str(value);
-    return Raise(WellKnown::kTypeError,
-                 StrCat("unsupported format string passed to ", NameOf(value), ".__format__"));
-  }
-  Ref<Object> result = Call(method.get(), {spec.get()});
-  if (result && !IsInstance(result.get(), WellKnown::kStr)) {
-    return Raise(WellKnown::kTypeError,
-                 StrCat("__format__ must return a str, not ", NameOf(result.get())));
-  }
-  return result;
+  return Format(value, spec.get());
 }
 
 // ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include "interp/interpreter.h"
 #include "objects/args.h"
 #include "objects/errors.h"
+#include "objects/format_spec.h"
 #include "objects/protocol.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
@@ -86,9 +87,21 @@ Ref<Object> ObjectInitSubclass(Object* cls, const CallArgs& args) {
   return NoneRef();
 }
 
+// object.__format__(spec): str(self) for an empty spec, else TypeError.
+Ref<Object> ObjectDunderFormat(Object* self, const CallArgs& args) {
+  std::optional<std::string_view> spec = FormatSpecArgument(args, "object.__format__");
+  if (!spec) return nullptr;
+  if (!spec->empty()) {
+    return Raise(WellKnown::kTypeError, StrCat("unsupported format string passed to ",
+                                               TypeDisplayName(self->type()), ".__format__"));
+  }
+  return Str(self);
+}
+
 constexpr TypeMember kObjectMembers[] = {
     Getter("__class__", &ObjectClass),
     ClassMethod("__init_subclass__", &ObjectInitSubclass),
+    Method("__format__", &ObjectDunderFormat),
 };
 
 constexpr TypeSlots ObjectSlots() {
