@@ -5,10 +5,9 @@
 //
 // Fields: "{}", "{0}", "{name}", with ".attr" and "[key]" lookups, the !r !s !a
 // conversions, and format specs (nested fields allowed, two levels as in
-// CPython). A value is formatted by its type's __format__ when the type has one
-// (str's is here); otherwise an empty spec gives str(value) and any other spec
-// is the TypeError object.__format__ raises. Until numbers define __format__,
-// "{:>5}".format(1) is that TypeError, and "{:>5}".format(str(1)) works.
+// CPython). A value is formatted by Format (objects/protocol.h), its type's
+// __format__; str's spec mini-language is objects/format_spec.h's, shared with
+// int and float.
 
 #include <cstdio>
 #include <limits>
@@ -19,6 +18,7 @@
 #include "interp/interpreter.h"
 #include "objects/args.h"
 #include "objects/errors.h"
+#include "objects/format_spec.h"
 #include "objects/int.h"
 #include "objects/protocol.h"
 #include "objects/str.h"
@@ -27,10 +27,6 @@
 
 namespace islet::str_internal {
 namespace {
-
-// --- The format spec mini-language, for strs ---
-
-bool IsAlign(uint32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
 
 // Reads a decimal number at text[*pos]; false with ValueError when it is too big.
 bool ReadNumber(std::string_view text, size_t* pos, int64_t* value) {
@@ -45,129 +41,6 @@ bool ReadNumber(std::string_view text, size_t* pos, int64_t* value) {
     ++*pos;
   }
   return true;
-}
-
-// Formats `text` by the spec [[fill]align][sign][z][#][0][width][grouping][.precision][type].
-std::optional<std::string> FormatStrWithSpec(std::string_view text, std::string_view spec) {
-  if (spec.empty()) return std::string(text);
-  size_t pos = 0;
-  std::string fill = " ";
-  uint32_t align = '<';
-  bool fill_given = false;
-  {
-    size_t second = 0;
-    uint32_t first = DecodeCodePoint(spec, &second);
-    if (second < spec.size() && IsAlign(static_cast<unsigned char>(spec[second]))) {
-      fill = std::string(spec.substr(0, second));
-      align = static_cast<unsigned char>(spec[second]);
-      fill_given = true;
-      pos = second + 1;
-    } else if (IsAlign(first)) {
-      align = first;
-      pos = 1;
-    }
-  }
-  char sign = 0;
-  if (pos < spec.size() && (spec[pos] == '+' || spec[pos] == '-' || spec[pos] == ' ')) {
-    sign = spec[pos++];
-  }
-  bool no_negative_zero = false;
-  if (pos < spec.size() && spec[pos] == 'z') {
-    no_negative_zero = true;
-    ++pos;
-  }
-  bool alternate = false;
-  if (pos < spec.size() && spec[pos] == '#') {
-    alternate = true;
-    ++pos;
-  }
-  if (!fill_given && pos < spec.size() && spec[pos] == '0') {
-    fill = "0";  // for strs the default alignment stays left
-    ++pos;
-  }
-  int64_t width = -1;
-  if (pos < spec.size() && spec[pos] >= '0' && spec[pos] <= '9') {
-    if (!ReadNumber(spec, &pos, &width)) return std::nullopt;
-  }
-  char grouping = 0;
-  if (pos < spec.size() && (spec[pos] == ',' || spec[pos] == '_')) grouping = spec[pos++];
-  int64_t precision = -1;
-  if (pos < spec.size() && spec[pos] == '.') {
-    ++pos;
-    if (pos >= spec.size() || spec[pos] < '0' || spec[pos] > '9') {
-      Raise(WellKnown::kValueError, "Format specifier missing precision");
-      return std::nullopt;
-    }
-    if (!ReadNumber(spec, &pos, &precision)) return std::nullopt;
-  }
-  std::string_view rest = spec.substr(pos);
-  if (Utf8Length(rest) > 1) {
-    Raise(WellKnown::kValueError,
-          StrCat("Invalid format specifier '", spec, "' for object of type 'str'"));
-    return std::nullopt;
-  }
-  std::string_view type = rest.empty() ? "s" : rest;
-  if (grouping != 0 && type == "s") {
-    Raise(WellKnown::kValueError, StrCat("Cannot specify '", grouping, "' with 's'."));
-    return std::nullopt;
-  }
-  if (type != "s") {
-    Raise(WellKnown::kValueError,
-          StrCat("Unknown format code '", type, "' for object of type 'str'"));
-    return std::nullopt;
-  }
-  const char* refusal = sign != 0          ? "Sign not allowed in string format specifier"
-                        : no_negative_zero ? "Negative zero coercion (z) not allowed in string "
-                                             "format specifier"
-                        : alternate        ? "Alternate form (#) not allowed in string format "
-                                             "specifier"
-                        : align == '='     ? "'=' alignment not allowed in string format specifier"
-                                           : nullptr;
-  if (refusal != nullptr) {
-    Raise(WellKnown::kValueError, refusal);
-    return std::nullopt;
-  }
-  int64_t length = Utf8Length(text);
-  if (precision >= 0 && precision < length) {
-    text = text.substr(0, CodePointOffset(text, precision, false));
-    length = precision;
-  }
-  if (width <= length) return std::string(text);
-  int64_t margin = width - length;
-  int64_t left = align == '>' ? margin : align == '^' ? margin / 2 : 0;
-  std::string out;
-  for (int64_t i = 0; i < left; ++i) out.append(fill);
-  out.append(text);
-  for (int64_t i = left; i < margin; ++i) out.append(fill);
-  return out;
-}
-
-// format(value, spec): the value's __format__, found on its type (exact strs
-// take a shortcut to the same code).
-Ref<Object> FormatValue(Object* value, std::string_view spec) {
-  if (IsExactly(value, WellKnown::kStr)) {
-    std::optional<std::string> text = FormatStrWithSpec(StrView(value), spec);
-    return text ? NewStr(*text) : nullptr;
-  }
-  Interpreter& interp = *Interpreter::Current();
-  Ref<Object> method =
-      Ref<Object>::Borrow(interp.LookupTypeAttribute(*value->type(), interp.Intern("__format__")));
-  if (!method) {
-    if (spec.empty()) return Str(value);
-    return Raise(WellKnown::kTypeError, StrCat("unsupported format string passed to ",
-                                               TypeDisplayName(value->type()), ".__format__"));
-  }
-  if (DescrGetFn get = method->type()->slots().descr_get) {
-    method = get(method.get(), value, value->type());
-    if (!method) return nullptr;
-  }
-  Ref<Object> spec_str = NewStr(spec);
-  Ref<Object> result = Call(method.get(), {spec_str.get()});
-  if (result && !IsInstance(result.get(), WellKnown::kStr)) {
-    return Raise(WellKnown::kTypeError,
-                 StrCat("__format__ must return a str, not ", TypeDisplayName(result->type())));
-  }
-  return result;
 }
 
 // ascii(): repr() with every non-ASCII code point escaped.
@@ -354,7 +227,8 @@ bool Formatter::Field(std::string_view format, size_t* pos, int depth, std::stri
     if (!Format(spec, depth - 1, expanded_spec)) return false;
     spec = expanded_spec;
   }
-  Ref<Object> formatted = FormatValue(value.get(), spec);
+  Ref<Object> spec_str = NewStr(spec);
+  Ref<Object> formatted = islet::Format(value.get(), spec_str.get());
   if (!formatted) return false;
   out.append(StrView(formatted.get()));
   return true;
@@ -466,15 +340,9 @@ Ref<Object> StrFormatMap(Object* self, const CallArgs& args) {
 }
 
 Ref<Object> StrDunderFormat(Object* self, const CallArgs& args) {
-  if (!CheckOneArg(args, "str.__format__")) return nullptr;
-  Object* spec = args.args[0];
-  if (!IsInstance(spec, WellKnown::kStr)) {
-    return Raise(WellKnown::kTypeError,
-                 StrCat("__format__() argument must be str, not ", TypeDisplayName(spec->type())));
-  }
-  std::optional<std::string> text = FormatStrWithSpec(StrView(self), StrView(spec));
-  if (!text) return nullptr;
-  return NewStr(*text);
+  std::optional<std::string_view> spec = FormatSpecArgument(args, "str.__format__");
+  if (!spec) return nullptr;
+  return FormatStrBySpec(self, *spec);
 }
 
 }  // namespace islet::str_internal

@@ -710,5 +710,66 @@ TEST_F(StrTest, ASubclassOfStrBehavesAsStr) {
             "TypeError: descriptor 'lower' for 'str' objects doesn't apply to a 'int' object");
 }
 
+// ---------------------------------------------------------------------------
+// __format__ (expected values from CPython)
+// ---------------------------------------------------------------------------
+
+class StrFormatTest : public StrTest {
+ protected:
+  // format(value, spec): the result's repr, or "ValueError: message".
+  static std::string Fmt(const Ref<Object>& value, std::string_view spec) {
+    Ref<Object> spec_str = NewStr(spec);
+    Ref<Object> result = Format(value.get(), spec_str.get());
+    if (!result) return Error();
+    return StrReprText(StrView(result.get()));
+  }
+};
+
+TEST_F(StrFormatTest, FormatSpec) {
+  EXPECT_EQ(Fmt(NewStr("ab"), ""), "'ab'");
+  EXPECT_EQ(Fmt(NewStr("ab"), ">4"), "'  ab'");
+  EXPECT_EQ(Fmt(NewStr("ab"), "^5"), "' ab  '");
+  EXPECT_EQ(Fmt(NewStr("ab"), "*<5"), "'ab***'");
+  EXPECT_EQ(Fmt(NewStr("abc"), ".2"), "'ab'");
+  EXPECT_EQ(Fmt(NewStr("abc"), "5.1"), "'a    '");
+  EXPECT_EQ(Fmt(NewStr("ab"), "05"), "'ab000'");
+  EXPECT_EQ(Fmt(NewStr("ab"), "s"), "'ab'");
+  EXPECT_EQ(Fmt(NewStr("ab"), "d"), "ValueError: Unknown format code 'd' for object of type 'str'");
+  EXPECT_EQ(Fmt(NewStr("ab"), "+"), "ValueError: Sign not allowed in string format specifier");
+  EXPECT_EQ(Fmt(NewStr("ab"), " "), "ValueError: Space not allowed in string format specifier");
+  EXPECT_EQ(Fmt(NewStr("ab"), "z"),
+            "ValueError: Negative zero coercion (z) not allowed in string format specifier");
+  EXPECT_EQ(Fmt(NewStr("ab"), "#"),
+            "ValueError: Alternate form (#) not allowed in string format specifier");
+  EXPECT_EQ(Fmt(NewStr("ab"), "=5"),
+            "ValueError: '=' alignment not allowed in string format specifier");
+  EXPECT_EQ(Fmt(NewStr("ab"), ","), "ValueError: Cannot specify ',' with 's'.");
+  EXPECT_EQ(Fmt(NewStr("ab"), "_"), "ValueError: Cannot specify '_' with 's'.");
+  EXPECT_EQ(Fmt(NewStr("ab"), "xyz"),
+            "ValueError: Invalid format specifier 'xyz' for object of type 'str'");
+  EXPECT_EQ(Fmt(NewStr("ab"),
+                "\xc3\xa9"
+                "^5"),
+            "'\xc3\xa9"
+            "ab\xc3\xa9"
+            "\xc3\xa9"
+            "'");
+  EXPECT_EQ(Fmt(NewStr("\xc3\xa9"
+                       "t\xc3\xa9"
+                       ""),
+                ">5"),
+            "'  \xc3\xa9"
+            "t\xc3\xa9"
+            "'");
+  EXPECT_EQ(Fmt(NewStr("ab"), "."), "ValueError: Format specifier missing precision");
+  EXPECT_EQ(Fmt(NewStr("ab"),
+                "\xc3\xa9"
+                ""),
+            "ValueError: Unknown format code '\\xe9' for object of type 'str'");
+  Ref<HeapType> sub = NewClass("MyStr", StrType());
+  EXPECT_EQ(Fmt(CallWith(sub.get(), {"ab"}), "d"),
+            "ValueError: Unknown format code 'd' for object of type 'MyStr'");
+}
+
 }  // namespace
 }  // namespace islet
