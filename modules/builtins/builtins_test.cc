@@ -347,6 +347,12 @@ TEST_F(BuiltinsTest, Format) {
   Ref<Object> object = CallWith(WellKnownType(WellKnown::kObject), {});
   EXPECT_EQ(F("format", {object, "x"}),
             "TypeError: unsupported format string passed to object.__format__");
+  EXPECT_EQ(F("format", {Float(3.14159), ".2f"}), "'3.14'");
+  EXPECT_EQ(F("format", {5, ">3"}), "'  5'");
+  EXPECT_EQ(F("format", {PowerOfTwo(70), ","}), "'1,180,591,620,717,411,303,424'");
+  EXPECT_EQ(F("format", {"abc", "!>10"}), "'!!!!!!!abc'");
+  EXPECT_EQ(F("format", {5, "q"}), "ValueError: Unknown format code 'q' for object of type 'int'");
+  EXPECT_EQ(F("format", {Float(1e16)}), "'1e+16'");
 }
 
 }  // namespace

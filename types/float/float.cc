@@ -20,6 +20,7 @@
 #include "objects/bytes.h"
 #include "objects/errors.h"
 #include "objects/exception.h"
+#include "objects/format_spec.h"
 #include "objects/int.h"
 #include "objects/protocol.h"
 #include "objects/singletons.h"
@@ -542,6 +543,13 @@ Ref<Object> FloatRound(Object* self, const CallArgs& args) {
 Ref<Object> FloatReal(Object* self) { return PlainFloat(self); }
 Ref<Object> FloatImag(Object*) { return NewFloat(0.0); }
 
+// float.__format__(spec): the format spec mini-language (objects/format_spec.h).
+Ref<Object> FloatDunderFormat(Object* self, const CallArgs& args) {
+  std::optional<std::string_view> spec = FormatSpecArgument(args, "float.__format__");
+  if (!spec) return nullptr;
+  return FormatFloatBySpec(self, *spec);
+}
+
 constexpr TypeMember kFloatMembers[] = {
     Method("is_integer", &FloatIsInteger),
     Method("as_integer_ratio", &FloatAsIntegerRatio),
@@ -552,6 +560,7 @@ constexpr TypeMember kFloatMembers[] = {
     Method("__floor__", &FloatFloor),
     Method("__ceil__", &FloatCeil),
     Method("__round__", &FloatRound),
+    Method("__format__", &FloatDunderFormat),
     Getter("real", &FloatReal),
     Getter("imag", &FloatImag),
 };

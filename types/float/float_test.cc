@@ -427,5 +427,137 @@ TEST_F(FloatTest, SubclassInstancesKeepTheirTypeAndComputeAsFloats) {
   EXPECT_EQ(Show(from_hex), "0.25");
 }
 
+// ---------------------------------------------------------------------------
+// __format__ (expected values from CPython)
+// ---------------------------------------------------------------------------
+
+class FloatFormatTest : public FloatTest {
+ protected:
+  // format(value, spec): the result's repr, or "ValueError: message".
+  static std::string Fmt(const Ref<Object>& value, std::string_view spec) {
+    Ref<Object> spec_str = NewStr(spec);
+    Ref<Object> result = Format(value.get(), spec_str.get());
+    if (!result) return Error();
+    return StrReprText(StrView(result.get()));
+  }
+};
+
+TEST_F(FloatFormatTest, FormatSpec) {
+  EXPECT_EQ(Fmt(NewFloat(3.14159), ".2f"), "'3.14'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), ""), "'1.0'");
+  EXPECT_EQ(Fmt(NewFloat(1e+16), ""), "'1e+16'");
+  EXPECT_EQ(Fmt(NewFloat(0.1), ">6"), "'   0.1'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "#"), "'1.0'");
+  EXPECT_EQ(Fmt(NewFloat(1e+16), "#"), "'1.e+16'");
+  EXPECT_EQ(Fmt(NewFloat(1.5e+300), "#"), "'1.5e+300'");
+  EXPECT_EQ(Fmt(NewFloat(1e-05), "#"), "'1.e-05'");
+  EXPECT_EQ(Fmt(NewFloat(1.5), ".0"), "'2e+00'");
+  EXPECT_EQ(Fmt(NewFloat(2.5), ".0"), "'2e+00'");
+  EXPECT_EQ(Fmt(NewFloat(1e+20), ".3"), "'1e+20'");
+  EXPECT_EQ(Fmt(NewFloat(123456.0), ".3"), "'1.23e+05'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), ".3"), "'1.0'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "#.3"), "'1.00'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "#.0"), "'1.e+00'");
+  EXPECT_EQ(Fmt(NewFloat(123.0), "#.0"), "'1.e+02'");
+  EXPECT_EQ(Fmt(NewFloat(1e+16), ".17"), "'1e+16'");
+  EXPECT_EQ(Fmt(NewFloat(1e+16), ".20"), "'10000000000000000.0'");
+  EXPECT_EQ(Fmt(NewFloat(1e-07), ".3"), "'1e-07'");
+  EXPECT_EQ(Fmt(NewFloat(0.0001), ".3"), "'0.0001'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "n"), "'1'");
+  EXPECT_EQ(Fmt(NewFloat(1234567.0), "n"), "'1.23457e+06'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "%"), "'100.000000%'");
+  EXPECT_EQ(Fmt(NewFloat(0.125), ".1%"), "'12.5%'");
+  EXPECT_EQ(Fmt(NewFloat(1234.5678), "e"), "'1.234568e+03'");
+  EXPECT_EQ(Fmt(NewFloat(1234.5678), "E"), "'1.234568E+03'");
+  EXPECT_EQ(Fmt(NewFloat(1234.5678), ".3e"), "'1.235e+03'");
+  EXPECT_EQ(Fmt(NewFloat(1234.5678), "#.0e"), "'1.e+03'");
+  EXPECT_EQ(Fmt(NewFloat(1234.5678), "f"), "'1234.567800'");
+  EXPECT_EQ(Fmt(NewFloat(1234.5678), "F"), "'1234.567800'");
+  EXPECT_EQ(Fmt(NewFloat(1234.5678), "g"), "'1234.57'");
+  EXPECT_EQ(Fmt(NewFloat(1234.5678), "G"), "'1234.57'");
+  EXPECT_EQ(Fmt(NewFloat(1234.5678), ".2g"), "'1.2e+03'");
+  EXPECT_EQ(Fmt(NewFloat(1e-10), "g"), "'1e-10'");
+  EXPECT_EQ(Fmt(NewFloat(1e-10), "G"), "'1E-10'");
+  EXPECT_EQ(Fmt(NewFloat(123456789.0), "g"), "'1.23457e+08'");
+  EXPECT_EQ(Fmt(NewFloat(123456789.0), "#g"), "'1.23457e+08'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "#g"), "'1.00000'");
+  EXPECT_EQ(Fmt(NewFloat(0.5), ".0f"), "'0'");
+  EXPECT_EQ(Fmt(NewFloat(1.5), ".0f"), "'2'");
+  EXPECT_EQ(Fmt(NewFloat(2.675), ".2f"), "'2.67'");
+  EXPECT_EQ(Fmt(NewFloat(1e+22), "f"), "'10000000000000000000000.000000'");
+  EXPECT_EQ(Fmt(NewFloat(1e-300), ".3g"), "'1e-300'");
+  EXPECT_EQ(Fmt(NewFloat(5e-324), ""), "'5e-324'");
+  EXPECT_EQ(Fmt(NewFloat(5e-324), ".3e"), "'4.941e-324'");
+  EXPECT_EQ(Fmt(NewFloat(1234567.891), ","), "'1,234,567.891'");
+  EXPECT_EQ(Fmt(NewFloat(1234567.891), "_.2f"), "'1_234_567.89'");
+  EXPECT_EQ(Fmt(NewFloat(1234567.891), ",e"), "'1.234568e+06'");
+  EXPECT_EQ(Fmt(NewFloat(-1234567.891), "015,.2f"), "'-001,234,567.89'");
+  EXPECT_EQ(Fmt(NewFloat(12345.678), "010,.1f"), "'0,012,345.7'");
+  EXPECT_EQ(Fmt(NewFloat(1234.5), "=+12.2f"), "'+    1234.50'");
+  EXPECT_EQ(Fmt(NewFloat(-1234.5), "^12"), "'  -1234.5   '");
+  EXPECT_EQ(Fmt(NewFloat(1.5), "*<8"), "'1.5*****'");
+  EXPECT_EQ(Fmt(NewFloat(INFINITY), ""), "'inf'");
+  EXPECT_EQ(Fmt(NewFloat(-INFINITY), ""), "'-inf'");
+  EXPECT_EQ(Fmt(NewFloat(NAN), ""), "'nan'");
+  EXPECT_EQ(Fmt(NewFloat(-NAN), "f"), "'nan'");
+  EXPECT_EQ(Fmt(NewFloat(NAN), "+"), "'+nan'");
+  EXPECT_EQ(Fmt(NewFloat(INFINITY), "F"), "'INF'");
+  EXPECT_EQ(Fmt(NewFloat(NAN), "E"), "'NAN'");
+  EXPECT_EQ(Fmt(NewFloat(INFINITY), "010"), "'0000000inf'");
+  EXPECT_EQ(Fmt(NewFloat(-INFINITY), "=+10"), "'-      inf'");
+  EXPECT_EQ(Fmt(NewFloat(INFINITY), "%"), "'inf%'");
+  EXPECT_EQ(Fmt(NewFloat(INFINITY), ",.2f"), "'inf'");
+  EXPECT_EQ(Fmt(NewFloat(-0.0), ""), "'-0.0'");
+  EXPECT_EQ(Fmt(NewFloat(-0.0), "z"), "'0.0'");
+  EXPECT_EQ(Fmt(NewFloat(-0.0), "+"), "'-0.0'");
+  EXPECT_EQ(Fmt(NewFloat(-0.0001), "z.2f"), "'0.00'");
+  EXPECT_EQ(Fmt(NewFloat(-0.0001), ".2f"), "'-0.00'");
+  EXPECT_EQ(Fmt(NewFloat(-0.0), "z.0e"), "'0e+00'");
+  EXPECT_EQ(Fmt(NewFloat(-0.0001), "z.1%"), "'0.0%'");
+  EXPECT_EQ(Fmt(NewFloat(-1e-10), "z"), "'-1e-10'");
+  EXPECT_EQ(Fmt(NewFloat(-1.5), "z.1f"), "'-1.5'");
+  EXPECT_EQ(Fmt(NewFloat(0.0), " "), "' 0.0'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), " .1f"), "' 1.0'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "d"),
+            "ValueError: Unknown format code 'd' for object of type 'float'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "x"),
+            "ValueError: Unknown format code 'x' for object of type 'float'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "c"),
+            "ValueError: Unknown format code 'c' for object of type 'float'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "s"),
+            "ValueError: Unknown format code 's' for object of type 'float'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), ",n"), "ValueError: Cannot specify ',' with 'n'.");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "abc"),
+            "ValueError: Invalid format specifier 'abc' for object of type 'float'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "."), "ValueError: Format specifier missing precision");
+  EXPECT_EQ(Fmt(NewFloat(1e+100), ".0f"),
+            "'1000000000000000015902891109759918046836080856394528138978132755774783877217038106081"
+            "3469985856815104'");
+  EXPECT_EQ(Fmt(NewFloat(0.1), ".20f"), "'0.10000000000000000555'");
+  EXPECT_EQ(Fmt(NewFloat(1.4142135623730951), ".15g"), "'1.4142135623731'");
+  EXPECT_EQ(Fmt(NewFloat(0.3333333333333333), ".17"), "'0.33333333333333331'");
+  EXPECT_EQ(Fmt(NewFloat(100.0), ".2"), "'1e+02'");
+  EXPECT_EQ(Fmt(NewFloat(99.5), ".2"), "'1e+02'");
+  EXPECT_EQ(Fmt(NewFloat(9.5), ".1"), "'1e+01'");
+  EXPECT_EQ(Fmt(NewFloat(1.234e-05), ".3"), "'1.23e-05'");
+  EXPECT_EQ(Fmt(NewFloat(123.456), "0<10"), "'123.456000'");
+  EXPECT_EQ(Fmt(NewFloat(123.456), "<010"), "'123.456000'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "#f"), "'1.000000'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "#.0f"), "'1.'");
+  EXPECT_EQ(Fmt(NewFloat(1.0), "#.0%"), "'100.%'");
+}
+
+TEST_F(FloatFormatTest, FormatSubclassesAndArguments) {
+  Ref<HeapType> sub = NewClass("MyFloat", FloatType());
+  Ref<Object> half = CallWith(sub.get(), {NewFloat(0.5)});
+  EXPECT_EQ(Fmt(half, ""), "'0.5'");
+  EXPECT_EQ(Fmt(half, ".2%"), "'50.00%'");
+  EXPECT_EQ(Fmt(half, "d"), "ValueError: Unknown format code 'd' for object of type 'MyFloat'");
+  EXPECT_EQ(Method(0.5, "__format__", {NewStr("^7").get()}), "'  0.5  '");
+  EXPECT_EQ(Method(0.5, "__format__", {NewInt(1).get()}),
+            "TypeError: __format__() argument must be str, not int");
+  EXPECT_EQ(Fmt(NewFloat(1e300), ".0f").size(), 303u);
+}
+
 }  // namespace
 }  // namespace islet

@@ -21,6 +21,7 @@
 #include "objects/bytes.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/format_spec.h"
 #include "objects/protocol.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
@@ -624,6 +625,13 @@ Ref<Object> IntReal(Object* self) { return PlainInt(self); }
 Ref<Object> IntImag(Object*) { return NewInt(0); }
 Ref<Object> IntDenominator(Object*) { return NewInt(1); }
 
+// int.__format__(spec): the format spec mini-language (objects/format_spec.h).
+Ref<Object> IntDunderFormat(Object* self, const CallArgs& args) {
+  std::optional<std::string_view> spec = FormatSpecArgument(args, "int.__format__");
+  if (!spec) return nullptr;
+  return FormatIntBySpec(self, *spec);
+}
+
 constexpr TypeMember kIntMembers[] = {
     Method("bit_length", &IntBitLength),
     Method("bit_count", &IntBitCount),
@@ -636,6 +644,7 @@ constexpr TypeMember kIntMembers[] = {
     Method("__floor__", &IntFloor),
     Method("__ceil__", &IntCeil),
     Method("__round__", &IntRound),
+    Method("__format__", &IntDunderFormat),
     Getter("real", &IntReal),
     Getter("imag", &IntImag),
     Getter("numerator", &IntReal),

@@ -551,5 +551,143 @@ TEST_F(IntTest, Getters) {
             "AttributeError: 'int' object has no attribute 'foo'");
 }
 
+// ---------------------------------------------------------------------------
+// __format__ (expected values from CPython)
+// ---------------------------------------------------------------------------
+
+class IntFormatTest : public IntTest {
+ protected:
+  // format(value, spec): the result's repr, or "ValueError: message".
+  static std::string Fmt(const Ref<Object>& value, std::string_view spec) {
+    Ref<Object> spec_str = NewStr(spec);
+    Ref<Object> result = Format(value.get(), spec_str.get());
+    if (!result) return Error();
+    return StrReprText(StrView(result.get()));
+  }
+};
+
+TEST_F(IntFormatTest, FormatSpec) {
+  EXPECT_EQ(Fmt(NewInt(0), ""), "'0'");
+  EXPECT_EQ(Fmt(NewInt(42), ""), "'42'");
+  EXPECT_EQ(Fmt(NewInt(-42), "d"), "'-42'");
+  EXPECT_EQ(Fmt(NewInt(42), "+d"), "'+42'");
+  EXPECT_EQ(Fmt(NewInt(42), " d"), "' 42'");
+  EXPECT_EQ(Fmt(NewInt(-42), " d"), "'-42'");
+  EXPECT_EQ(Fmt(NewInt(42), "5"), "'   42'");
+  EXPECT_EQ(Fmt(NewInt(42), "<5"), "'42   '");
+  EXPECT_EQ(Fmt(NewInt(42), "^6"), "'  42  '");
+  EXPECT_EQ(Fmt(NewInt(-42), "=6"), "'-   42'");
+  EXPECT_EQ(Fmt(NewInt(-42), "06"), "'-00042'");
+  EXPECT_EQ(Fmt(NewInt(42), "*^7"), "'**42***'");
+  EXPECT_EQ(Fmt(NewInt(255), "b"), "'11111111'");
+  EXPECT_EQ(Fmt(NewInt(255), "#b"), "'0b11111111'");
+  EXPECT_EQ(Fmt(NewInt(255), "o"), "'377'");
+  EXPECT_EQ(Fmt(NewInt(255), "#o"), "'0o377'");
+  EXPECT_EQ(Fmt(NewInt(255), "x"), "'ff'");
+  EXPECT_EQ(Fmt(NewInt(255), "#x"), "'0xff'");
+  EXPECT_EQ(Fmt(NewInt(255), "X"), "'FF'");
+  EXPECT_EQ(Fmt(NewInt(255), "#X"), "'0XFF'");
+  EXPECT_EQ(Fmt(NewInt(-255), "#x"), "'-0xff'");
+  EXPECT_EQ(Fmt(NewInt(-5), "#010b"), "'-0b0000101'");
+  EXPECT_EQ(Fmt(NewInt(-255), "#010x"), "'-0x00000ff'");
+  EXPECT_EQ(Fmt(NewInt(1234567), ","), "'1,234,567'");
+  EXPECT_EQ(Fmt(NewInt(1234567), "_"), "'1_234_567'");
+  EXPECT_EQ(Fmt(NewInt(-1234567), ","), "'-1,234,567'");
+  EXPECT_EQ(Fmt(NewInt(1234567), "_d"), "'1_234_567'");
+  EXPECT_EQ(Fmt(NewInt(11259375), "_x"), "'ab_cdef'");
+  EXPECT_EQ(Fmt(NewInt(11259375), "#012_x"), "'0x0_00ab_cdef'");
+  EXPECT_EQ(Fmt(NewInt(255), "_b"), "'1111_1111'");
+  EXPECT_EQ(Fmt(NewInt(1234), "08,"), "'0,001,234'");
+  EXPECT_EQ(Fmt(NewInt(1234), "09,"), "'0,001,234'");
+  EXPECT_EQ(Fmt(NewInt(1234), "010,"), "'00,001,234'");
+  EXPECT_EQ(Fmt(NewInt(1234), "x=10,"), "'xxxxx1,234'");
+  EXPECT_EQ(Fmt(NewInt(65), "c"), "'A'");
+  EXPECT_EQ(Fmt(NewInt(65), "05c"), "'0000A'");
+  EXPECT_EQ(Fmt(NewInt(8364), ">3c"),
+            "'  \xe2\x82\xac"
+            "'");
+  EXPECT_EQ(Fmt(NewInt(1234567), "n"), "'1234567'");
+  EXPECT_EQ(Fmt(NewInt(42), ".2"), "ValueError: Precision not allowed in integer format specifier");
+  EXPECT_EQ(Fmt(NewInt(42), ".2d"),
+            "ValueError: Precision not allowed in integer format specifier");
+  EXPECT_EQ(Fmt(NewInt(42), "z"),
+            "ValueError: Negative zero coercion (z) not allowed in integer format specifier");
+  EXPECT_EQ(Fmt(NewInt(42), "q"), "ValueError: Unknown format code 'q' for object of type 'int'");
+  EXPECT_EQ(Fmt(NewInt(42), "dd"),
+            "ValueError: Invalid format specifier 'dd' for object of type 'int'");
+  EXPECT_EQ(Fmt(NewInt(42), ",x"), "ValueError: Cannot specify ',' with 'x'.");
+  EXPECT_EQ(Fmt(NewInt(42), ",c"), "ValueError: Cannot specify ',' with 'c'.");
+  EXPECT_EQ(Fmt(NewInt(42), "_n"), "ValueError: Cannot specify '_' with 'n'.");
+  EXPECT_EQ(Fmt(NewInt(42), ",_"), "ValueError: Cannot specify both ',' and '_'.");
+  EXPECT_EQ(Fmt(NewInt(42), "_,"), "ValueError: Cannot specify both ',' and '_'.");
+  EXPECT_EQ(Fmt(NewInt(42), "+c"),
+            "ValueError: Sign not allowed with integer format specifier 'c'");
+  EXPECT_EQ(Fmt(NewInt(42), "#c"),
+            "ValueError: Alternate form (#) not allowed with integer format specifier 'c'");
+  EXPECT_EQ(Fmt(NewInt(-1), "c"), "OverflowError: %c arg not in range(0x110000)");
+  EXPECT_EQ(Fmt(NewInt(1114112), "c"), "OverflowError: %c arg not in range(0x110000)");
+  EXPECT_EQ(Fmt(NewInt(3), "e"), "'3.000000e+00'");
+  EXPECT_EQ(Fmt(NewInt(3), ".2f"), "'3.00'");
+  EXPECT_EQ(Fmt(NewInt(3), "%"), "'300.000000%'");
+  EXPECT_EQ(Fmt(NewInt(-3), "+.1E"), "'-3.0E+00'");
+  EXPECT_EQ(Fmt(NewInt(1234567), ",.2f"), "'1,234,567.00'");
+  EXPECT_EQ(Fmt(NewInt(3), "g"), "'3'");
+  EXPECT_EQ(Fmt(NewInt(3), "G"), "'3'");
+  EXPECT_EQ(Fmt(NewInt(3), "F"), "'3.000000'");
+  EXPECT_EQ(Fmt(BigInt("100000000000000000000"), "e"), "'1.000000e+20'");
+  EXPECT_EQ(Fmt(BigInt("100000000000000000000"), ","), "'100,000,000,000,000,000,000'");
+  EXPECT_EQ(Fmt(BigInt("100000000000000000000"), "_x"), "'5_6bc7_5e2d_6310_0000'");
+  EXPECT_EQ(Fmt(BigInt("-1180591620717411303424"), "#_b"),
+            "'-0b100_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_"
+            "0000_0000'");
+  EXPECT_EQ(Fmt(NewInt(42), "."), "ValueError: Format specifier missing precision");
+  EXPECT_EQ(Fmt(NewInt(42), "5."), "ValueError: Format specifier missing precision");
+  EXPECT_EQ(Fmt(NewInt(42),
+                "\xc3\xa9"
+                ""),
+            "ValueError: Unknown format code '\\xe9' for object of type 'int'");
+  EXPECT_EQ(Fmt(NewInt(42),
+                "\xc3\xa9"
+                ">5"),
+            "'\xc3\xa9"
+            "\xc3\xa9"
+            "\xc3\xa9"
+            "42'");
+  EXPECT_EQ(Fmt(NewInt(42), "99999999999999999999"),
+            "ValueError: Too many decimal digits in format string");
+  EXPECT_EQ(Fmt(NewInt(7), "0"), "'7'");
+  EXPECT_EQ(Fmt(NewInt(7), "00"), "'7'");
+  EXPECT_EQ(Fmt(NewInt(7), "-"), "'7'");
+  EXPECT_EQ(Fmt(NewInt(7), "="), "'7'");
+  EXPECT_EQ(Fmt(NewInt(7), "+08"), "'+0000007'");
+  EXPECT_EQ(Fmt(NewInt(7), " ^5"), "'  7  '");
+}
+
+TEST_F(IntFormatTest, FormatBigIntsBoolsAndSubclasses) {
+  EXPECT_EQ(Fmt(PowerOfTwo(70), ","), "'1,180,591,620,717,411,303,424'");
+  EXPECT_EQ(Fmt(PowerOfTwo(70), "#x"), "'0x400000000000000000'");
+  EXPECT_EQ(Fmt(PowerOfTwo(70), "c"), "OverflowError: Python int too large to convert to C long");
+  Ref<Object> huge = BigInt(std::string(4300, '9'));
+  EXPECT_EQ(Fmt(huge, "d").size(), 4302u);
+  Ref<Object> too_big = BinaryOperation(NewInt(10).get(), NewInt(4300).get(), BinaryOp::kPower);
+  EXPECT_EQ(Fmt(too_big, "d"),
+            "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use "
+            "sys.set_int_max_str_digits() to increase the limit");
+  EXPECT_EQ(Fmt(too_big, "x").substr(0, 4), "'139");
+  // bool uses int's __format__; an empty spec is str(self).
+  EXPECT_EQ(Fmt(BoolRef(true), ""), "'True'");
+  EXPECT_EQ(Fmt(BoolRef(true), "d"), "'1'");
+  EXPECT_EQ(Fmt(BoolRef(false), ">5"), "'    0'");
+  EXPECT_EQ(Fmt(BoolRef(true), "q"),
+            "ValueError: Unknown format code 'q' for object of type 'bool'");
+  Ref<HeapType> sub = NewClass("MyInt", IntType());
+  Ref<Object> seven = CallWith(sub.get(), {7});
+  EXPECT_EQ(Fmt(seven, "03"), "'007'");
+  EXPECT_EQ(Fmt(seven, "s"), "ValueError: Unknown format code 's' for object of type 'MyInt'");
+  EXPECT_EQ(Method(NewInt(5).get(), "__format__", {NewStr("x>3").get()}), "'xx5'");
+  EXPECT_EQ(Method(NewInt(5).get(), "__format__", {NewInt(1).get()}),
+            "TypeError: __format__() argument must be str, not int");
+}
+
 }  // namespace
 }  // namespace islet
