@@ -61,6 +61,19 @@ std::nullptr_t RaiseUnknownType(uint32_t type, std::string_view type_name) {
 // Layout
 // ---------------------------------------------------------------------------
 
+// Widths and precisions beyond this raise MemoryError rather than asking for
+// gigabytes (CPython fails the same way, on the allocation).
+constexpr int64_t kMaxFormatWidth = std::numeric_limits<int32_t>::max() - 1024;
+
+// False with MemoryError when the spec asks for a result too large to make.
+bool CheckSize(const FormatSpec& spec) {
+  if (spec.width > kMaxFormatWidth || spec.precision > kMaxFormatWidth) {
+    Raise(WellKnown::kMemoryError, "");
+    return false;
+  }
+  return true;
+}
+
 // The integer digits with `separator` every `group` digits (no separator: one
 // group), padded with zeros on the left to at least `min_width` characters.
 // A separator never leads, so the result may be one character wider.
@@ -207,6 +220,7 @@ std::string FloatDigits(double value, const FormatSpec& spec) {
 // Formats a double by a parsed spec whose type is a float type.
 Ref<Object> FormatDouble(double value, const FormatSpec& spec) {
   if (spec.precision > INT_MAX) return Raise(WellKnown::kValueError, "precision too big");
+  if (!CheckSize(spec)) return nullptr;
   const uint32_t type = spec.type;
   const bool upper = type == 'E' || type == 'F' || type == 'G';
   bool negative = std::signbit(value) && !std::isnan(value);
@@ -385,6 +399,7 @@ Ref<Object> FormatStrBySpec(Object* str, std::string_view spec_text) {
       : spec->align == '='     ? "'=' alignment not allowed in string format specifier"
                                : nullptr;
   if (refusal != nullptr) return Raise(WellKnown::kValueError, refusal);
+  if (!CheckSize(*spec)) return nullptr;
   std::string_view text = StrView(str);
   int64_t length = StrLength(str);
   if (spec->precision >= 0 && spec->precision < length) {
@@ -442,6 +457,7 @@ Ref<Object> FormatIntBySpec(Object* int_object, std::string_view spec_text) {
     return Raise(WellKnown::kValueError,
                  "Negative zero coercion (z) not allowed in integer format specifier");
   }
+  if (!CheckSize(*spec)) return nullptr;
   if (spec->type == 'c') {
     if (spec->sign != 0) {
       return Raise(WellKnown::kValueError, "Sign not allowed with integer format specifier 'c'");

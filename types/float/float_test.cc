@@ -557,6 +557,11 @@ TEST_F(FloatFormatTest, FormatSubclassesAndArguments) {
   EXPECT_EQ(Method(0.5, "__format__", {NewInt(1).get()}),
             "TypeError: __format__() argument must be str, not int");
   EXPECT_EQ(Fmt(NewFloat(1e300), ".0f").size(), 303u);
+  EXPECT_EQ(Fmt(NewFloat(1.5), ".2147483648f"), "ValueError: precision too big");
+  EXPECT_EQ(Fmt(NewFloat(1.5), ".2147483647f"), "MemoryError");
+  EXPECT_EQ(Fmt(NewFloat(1.5), "9999999999999"), "MemoryError");
+  EXPECT_EQ(Fmt(NewFloat(1.5), "99999999999999999999"),
+            "ValueError: Too many decimal digits in format string");
 }
 
 }  // namespace

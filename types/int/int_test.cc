@@ -675,6 +675,7 @@ TEST_F(IntFormatTest, FormatBigIntsBoolsAndSubclasses) {
             "sys.set_int_max_str_digits() to increase the limit");
   EXPECT_EQ(Fmt(too_big, "x").substr(0, 4), "'139");
   // bool uses int's __format__; an empty spec is str(self).
+  EXPECT_EQ(Fmt(NewInt(1), "9999999999999"), "MemoryError");
   EXPECT_EQ(Fmt(BoolRef(true), ""), "'True'");
   EXPECT_EQ(Fmt(BoolRef(true), "d"), "'1'");
   EXPECT_EQ(Fmt(BoolRef(false), ">5"), "'    0'");

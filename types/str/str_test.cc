@@ -766,6 +766,7 @@ TEST_F(StrFormatTest, FormatSpec) {
                 "\xc3\xa9"
                 ""),
             "ValueError: Unknown format code '\\xe9' for object of type 'str'");
+  EXPECT_EQ(Fmt(NewStr("ab"), "9999999999999"), "MemoryError");
   Ref<HeapType> sub = NewClass("MyStr", StrType());
   EXPECT_EQ(Fmt(CallWith(sub.get(), {"ab"}), "d"),
             "ValueError: Unknown format code 'd' for object of type 'MyStr'");
