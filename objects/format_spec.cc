@@ -52,6 +52,42 @@ std::string QuotedType(uint32_t type) {
   return escaped;
 }
 
+// Whether the presentation type formats a float (int's __format__ converts).
+bool IsFloatType(uint32_t type) {
+  switch (type) {
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case '%':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// "Cannot specify ',' with 's'.": grouping that the presentation type refuses.
+std::nullopt_t RaiseCannotGroup(char grouping, uint32_t type) {
+  Raise(WellKnown::kValueError,
+        StrCat("Cannot specify '", std::string(1, grouping), "' with '", QuotedType(type), "'."));
+  return std::nullopt;
+}
+
+// Reads an optional ',' or '_' at spec[*pos] into *grouping; false with
+// ValueError when both are given.
+bool ReadGrouping(std::string_view spec, size_t* pos, char* grouping) {
+  *grouping = 0;
+  if (*pos < spec.size() && (spec[*pos] == ',' || spec[*pos] == '_')) *grouping = spec[(*pos)++];
+  if (*grouping != 0 && *pos < spec.size() && (spec[*pos] == ',' || spec[*pos] == '_') &&
+      spec[*pos] != *grouping) {
+    Raise(WellKnown::kValueError, "Cannot specify both ',' and '_'.");
+    return false;
+  }
+  return true;
+}
+
 std::nullptr_t RaiseUnknownType(uint32_t type, std::string_view type_name) {
   return Raise(WellKnown::kValueError, StrCat("Unknown format code '", QuotedType(type),
                                               "' for object of type '", type_name, "'"));
@@ -238,26 +274,22 @@ Ref<Object> FormatDouble(double value, const FormatSpec& spec) {
     }
   }
   if (type == '%') body.push_back('%');
+  if (spec.fraction_grouping != 0 && body.find('.') != std::string::npos) {
+    // Separators between groups of three fraction digits, from the point on.
+    const size_t point = body.find('.');
+    const size_t end = std::min(body.find_first_not_of("0123456789", point + 1), body.size());
+    std::string grouped;
+    for (size_t i = point + 1; i < end; ++i) {
+      if (i > point + 1 && (i - point - 1) % 3 == 0) grouped.push_back(spec.fraction_grouping);
+      grouped.push_back(body[i]);
+    }
+    body.replace(point + 1, end - point - 1, grouped);
+  }
   const size_t digits_end = std::min(body.find_first_not_of("0123456789"), body.size());
   std::string_view digits = std::string_view(body).substr(0, digits_end);
   std::string_view remainder = std::string_view(body).substr(digits_end);
   return NewStr(LayoutNumber(spec, SignText(spec, negative), "", digits, remainder,
                              static_cast<int64_t>(remainder.size()), 3));
-}
-
-bool IsFloatType(uint32_t type) {
-  switch (type) {
-    case 'e':
-    case 'E':
-    case 'f':
-    case 'F':
-    case 'g':
-    case 'G':
-    case '%':
-      return true;
-    default:
-      return false;
-  }
 }
 
 }  // namespace
@@ -307,29 +339,17 @@ std::optional<FormatSpec> ParseFormatSpec(std::string_view spec, uint32_t defaul
   const size_t width_start = pos;
   if (!ReadNumber(spec, &pos, &out.width)) return std::nullopt;
   if (pos == width_start) out.width = -1;
-  if (pos < spec.size() && spec[pos] == ',') {
-    out.grouping = ',';
-    ++pos;
-  }
-  if (pos < spec.size() && spec[pos] == '_') {
-    if (out.grouping != 0) {
-      Raise(WellKnown::kValueError, "Cannot specify both ',' and '_'.");
-      return std::nullopt;
-    }
-    out.grouping = '_';
-    ++pos;
-  }
-  if (pos < spec.size() && spec[pos] == ',' && out.grouping == '_') {
-    Raise(WellKnown::kValueError, "Cannot specify both ',' and '_'.");
-    return std::nullopt;
-  }
+  if (!ReadGrouping(spec, &pos, &out.grouping)) return std::nullopt;
   if (pos < spec.size() && spec[pos] == '.') {
     ++pos;
-    if (pos >= spec.size() || !IsDigit(spec[pos])) {
+    const size_t precision_start = pos;
+    if (!ReadNumber(spec, &pos, &out.precision)) return std::nullopt;
+    if (pos == precision_start) out.precision = -1;
+    if (!ReadGrouping(spec, &pos, &out.fraction_grouping)) return std::nullopt;
+    if (pos == precision_start) {
       Raise(WellKnown::kValueError, "Format specifier missing precision");
       return std::nullopt;
     }
-    if (!ReadNumber(spec, &pos, &out.precision)) return std::nullopt;
   }
   const std::string_view rest = spec.substr(pos);
   if (Utf8Length(rest) > 1) {
@@ -340,6 +360,9 @@ std::optional<FormatSpec> ParseFormatSpec(std::string_view spec, uint32_t defaul
   if (!rest.empty()) {
     size_t at = 0;
     out.type = DecodeCodePoint(rest, &at);
+  }
+  if (out.fraction_grouping != 0 && !IsFloatType(out.type) && out.type != 0) {
+    return RaiseCannotGroup(out.fraction_grouping, out.type);
   }
   if (out.grouping != 0) {
     switch (out.type) {
@@ -360,9 +383,7 @@ std::optional<FormatSpec> ParseFormatSpec(std::string_view spec, uint32_t defaul
         if (out.grouping == '_') break;  // every four digits
         [[fallthrough]];
       default:
-        Raise(WellKnown::kValueError, StrCat("Cannot specify '", std::string(1, out.grouping),
-                                             "' with '", QuotedType(out.type), "'."));
-        return std::nullopt;
+        return RaiseCannotGroup(out.grouping, out.type);
     }
   }
   return out;

@@ -1,7 +1,7 @@
 // The format spec mini-language that str, int and float share (format(x, spec),
 // f"{x:spec}", str.format), with CPython 3.14's results and error messages:
 //
-//   [[fill]align][sign][z][#][0][width][grouping][.precision][type]
+//   [[fill]align][sign][z][#][0][width][grouping][.[precision][grouping]][type]
 //
 // One parser reads a spec for all three types; each type's __format__ then
 // lays its value out with the helpers below. They live here, not in the types'
@@ -14,8 +14,7 @@
 //     return FormatIntBySpec(self, *spec);
 //   }
 //
-// Not supported yet: 3.14's grouping of the fractional part ("{:.3_f}"), and
-// the locale ('n' formats as in the C locale, which is Python's default).
+// There is no locale: 'n' formats as in the C locale, which is Python's default.
 
 #ifndef ISLET_OBJECTS_FORMAT_SPEC_H_
 #define ISLET_OBJECTS_FORMAT_SPEC_H_
@@ -41,6 +40,7 @@ struct FormatSpec {
   int64_t width = -1;             // -1: none
   char grouping = 0;              // 0, ',' or '_'
   int64_t precision = -1;         // -1: none
+  char fraction_grouping = 0;     // 0, ',' or '_': after the precision (3.14)
   uint32_t type = 0;              // a code point; the type's default if absent
 };
 

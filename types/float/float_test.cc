@@ -547,6 +547,21 @@ TEST_F(FloatFormatTest, FormatSpec) {
   EXPECT_EQ(Fmt(NewFloat(1.0), "#.0%"), "'100.%'");
 }
 
+// 3.14's grouping of the fraction digits, from the point on (examples from
+// CPython's documentation; python3 < 3.14 rejects these specs).
+TEST_F(FloatFormatTest, FormatGroupsFractionDigits) {
+  EXPECT_EQ(Fmt(NewFloat(123456789.123456789), "._"), "'123456789.123_456_79'");
+  EXPECT_EQ(Fmt(NewFloat(123456789.123456789), ".,"), "'123456789.123,456,79'");
+  EXPECT_EQ(Fmt(NewFloat(123456789.123456789), ",._"), "'123,456,789.123_456_79'");
+  EXPECT_EQ(Fmt(NewFloat(123456.123456), "_._f"), "'123_456.123_456'");
+  EXPECT_EQ(Fmt(NewFloat(123456.123456), "._f"), "'123456.123_456'");
+  EXPECT_EQ(Fmt(NewFloat(123456.123456), "_f"), "'123_456.123456'");
+  EXPECT_EQ(Fmt(NewFloat(123456.123456), ".4_f"), "'123456.123_5'");
+  EXPECT_EQ(Fmt(NewFloat(1.5), ".,_f"), "ValueError: Cannot specify both ',' and '_'.");
+  EXPECT_EQ(Fmt(NewFloat(1.5), "._,f"), "ValueError: Cannot specify both ',' and '_'.");
+  EXPECT_EQ(Fmt(NewFloat(1.5), ".f"), "ValueError: Format specifier missing precision");
+}
+
 TEST_F(FloatFormatTest, FormatSubclassesAndArguments) {
   Ref<HeapType> sub = NewClass("MyFloat", FloatType());
   Ref<Object> half = CallWith(sub.get(), {NewFloat(0.5)});
