@@ -6,9 +6,9 @@
 #include <climits>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <string>
-#include <vector>
 
 #include "objects/args.h"
 #include "objects/errors.h"
