@@ -204,17 +204,13 @@ bool EvalItems(Frame& frame, const std::vector<ExprPtr>& exprs, std::vector<Ref<
   return true;
 }
 
-// format(value, spec) as an f-string field does it.
-Ref<Object> FormatField(Object* value, Object* spec) {
-  if (spec == nullptr || StrLength(spec) == 0) return Str(value);
-  return CallMethod(value, "__format__", {spec});
-}
-
 Ref<Object> EvalFormattedValue(Frame& frame, const FormattedValue& field) {
   Ref<Object> value = Eval(frame, *field.value);
   if (!value) return nullptr;
-  if (field.conversion == 'r' || field.conversion == 'a') {
+  if (field.conversion == 'r') {
     value = Repr(value.get());
+  } else if (field.conversion == 'a') {
+    value = Ascii(value.get());
   } else if (field.conversion == 's') {
     value = Str(value.get());
   }
@@ -224,7 +220,7 @@ Ref<Object> EvalFormattedValue(Frame& frame, const FormattedValue& field) {
     spec = Eval(frame, *field.format_spec);
     if (!spec) return nullptr;
   }
-  return FormatField(value.get(), spec.get());
+  return Format(value.get(), spec.get());
 }
 
 Ref<Object> EvalJoinedStr(Frame& frame, const JoinedStr& joined) {

@@ -304,6 +304,17 @@ TEST_F(EvalTest, ComprehensionsAndGeneratorExpressions) {
             "[0, 0, 2] {'a': 1} 10 True\n");
 }
 
+TEST_F(EvalTest, FStringFormatSpecs) {
+  EXPECT_EQ(
+      Run("x = 3.14159\nprint(f'{x:.2f}|{5:>3}|{2**70:,}|{\"ab\"!r:>6}|{True:>5}|{\"é\"!a}')"),
+      "3.14|  5|1,180,591,620,717,411,303,424|  'ab'|    1|'\\xe9'\n");
+  EXPECT_EQ(Run("class P:\n    def __format__(self, spec):\n        return 'P[' + spec + "
+                "']'\nprint(f'{P()}{P():x}')"),
+            "P[]P[x]\n");
+  EXPECT_EQ(Run("print(f'{object():d}')"),
+            "TypeError: unsupported format string passed to object.__format__\n");
+}
+
 TEST_F(EvalTest, FStrings) {
   EXPECT_EQ(Run("x = 'hi'\nn = 42\nprint(f'{x}! {n!r} {x!r} {{literal}} {n + 1}')"),
             "hi! 42 'hi' {literal} 43\n");

@@ -123,6 +123,24 @@ Ref<Object> Str(Object* object) {
   return Repr(object);
 }
 
+Ref<Object> Ascii(Object* object) {
+  std::optional<std::string> repr = ReprText(object);
+  if (!repr) return nullptr;
+  std::string out;
+  for (size_t pos = 0; pos < repr->size();) {
+    const uint32_t c = DecodeCodePoint(*repr, &pos);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    char escape[16];
+    const char* format = c <= 0xff ? "\\x%02x" : c <= 0xffff ? "\\u%04x" : "\\U%08x";
+    std::snprintf(escape, sizeof(escape), format, c);
+    out += escape;
+  }
+  return NewStr(out);
+}
+
 std::optional<std::string> ReprText(Object* object) {
   Ref<Object> text = Repr(object);
   if (!text) return std::nullopt;

@@ -26,6 +26,8 @@ namespace islet {
 // --- Text ---
 Ref<Object> Repr(Object* object);  // a str
 Ref<Object> Str(Object* object);   // a str
+// ascii(object): its repr with every non-ASCII code point escaped (\xe9, \u20ac).
+Ref<Object> Ascii(Object* object);
 // Repr/Str as UTF-8; nullopt with an exception pending on failure.
 std::optional<std::string> ReprText(Object* object);
 std::optional<std::string> StrText(Object* object);

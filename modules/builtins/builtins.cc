@@ -136,26 +136,7 @@ Ref<Object> BuiltinRepr(Object*, const CallArgs& args) {
 // \UNNNNNNNN.
 Ref<Object> BuiltinAscii(Object*, const CallArgs& args) {
   if (!CheckOneArg(args, "ascii")) return nullptr;
-  std::optional<std::string> repr = ReprText(args.args[0]);
-  if (!repr) return nullptr;
-  std::string out;
-  for (size_t pos = 0; pos < repr->size();) {
-    const uint32_t c = DecodeCodePoint(*repr, &pos);
-    char escape[16];
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-      continue;
-    }
-    if (c <= 0xff) {
-      std::snprintf(escape, sizeof(escape), "\\x%02x", c);
-    } else if (c <= 0xffff) {
-      std::snprintf(escape, sizeof(escape), "\\u%04x", c);
-    } else {
-      std::snprintf(escape, sizeof(escape), "\\U%08x", c);
-    }
-    out += escape;
-  }
-  return NewStr(out);
+  return Ascii(args.args[0]);
 }
 
 Ref<Object> BuiltinLen(Object*, const CallArgs& args) {
