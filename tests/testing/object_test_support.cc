@@ -1,5 +1,6 @@
 #include "tests/testing/object_test_support.h"
 
+
 #include <gmp.h>
 
 #include <vector>
@@ -10,6 +11,7 @@
 #include "objects/errors.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/protocol.h"
 #include "objects/set.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
@@ -43,6 +45,12 @@ void RuntimeTest::TearDown() {
 }
 
 std::string RuntimeTest::Error() { return std::string(TakeExceptionAsStatus().message()); }
+
+std::string RuntimeTest::Fmt(const Ref<Object>& value, std::string_view spec) {
+  Ref<Object> result = Format(value.get(), NewStr(spec).get());
+  if (!result) return Error();
+  return StrReprText(StrView(result.get()));
+}
 
 Ref<Object> RuntimeTest::CallWith(Object* callable, std::initializer_list<Arg> args,
                                   Kwargs kwargs) {

@@ -71,6 +71,10 @@ class RuntimeTest : public ::testing::Test {
   // Error(): takes the pending exception, as "TypeError: message".
   static std::string Error();
 
+  // Fmt(value, spec): format(value, spec) as the result's repr ("'3.14'"), or
+  // the exception as Error() spells it.
+  static std::string Fmt(const Ref<Object>& value, std::string_view spec);
+
   // CallWith(callable, args, kwargs): callable(*args, **kwargs).
   static Ref<Object> CallWith(Object* callable, std::initializer_list<Arg> args,
                               Kwargs kwargs = {});

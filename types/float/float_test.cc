@@ -431,16 +431,7 @@ TEST_F(FloatTest, SubclassInstancesKeepTheirTypeAndComputeAsFloats) {
 // __format__ (expected values from CPython)
 // ---------------------------------------------------------------------------
 
-class FloatFormatTest : public FloatTest {
- protected:
-  // format(value, spec): the result's repr, or "ValueError: message".
-  static std::string Fmt(const Ref<Object>& value, std::string_view spec) {
-    Ref<Object> spec_str = NewStr(spec);
-    Ref<Object> result = Format(value.get(), spec_str.get());
-    if (!result) return Error();
-    return StrReprText(StrView(result.get()));
-  }
-};
+class FloatFormatTest : public FloatTest {};
 
 TEST_F(FloatFormatTest, FormatSpec) {
   EXPECT_EQ(Fmt(NewFloat(3.14159), ".2f"), "'3.14'");

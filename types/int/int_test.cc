@@ -555,16 +555,7 @@ TEST_F(IntTest, Getters) {
 // __format__ (expected values from CPython)
 // ---------------------------------------------------------------------------
 
-class IntFormatTest : public IntTest {
- protected:
-  // format(value, spec): the result's repr, or "ValueError: message".
-  static std::string Fmt(const Ref<Object>& value, std::string_view spec) {
-    Ref<Object> spec_str = NewStr(spec);
-    Ref<Object> result = Format(value.get(), spec_str.get());
-    if (!result) return Error();
-    return StrReprText(StrView(result.get()));
-  }
-};
+class IntFormatTest : public IntTest {};
 
 TEST_F(IntFormatTest, FormatSpec) {
   EXPECT_EQ(Fmt(NewInt(0), ""), "'0'");

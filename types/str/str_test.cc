@@ -714,16 +714,7 @@ TEST_F(StrTest, ASubclassOfStrBehavesAsStr) {
 // __format__ (expected values from CPython)
 // ---------------------------------------------------------------------------
 
-class StrFormatTest : public StrTest {
- protected:
-  // format(value, spec): the result's repr, or "ValueError: message".
-  static std::string Fmt(const Ref<Object>& value, std::string_view spec) {
-    Ref<Object> spec_str = NewStr(spec);
-    Ref<Object> result = Format(value.get(), spec_str.get());
-    if (!result) return Error();
-    return StrReprText(StrView(result.get()));
-  }
-};
+class StrFormatTest : public StrTest {};
 
 TEST_F(StrFormatTest, FormatSpec) {
   EXPECT_EQ(Fmt(NewStr("ab"), ""), "'ab'");
