@@ -24,6 +24,7 @@
 #include "objects/errors.h"
 #include "objects/exception.h"
 #include "objects/float.h"
+#include "objects/function.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
@@ -190,11 +191,40 @@ Ref<Object> EvalConstant(const Constant& constant) {
 }
 
 // Evaluates `exprs` into `items`, expanding `*iterable`.
-bool EvalItems(Frame& frame, const std::vector<ExprPtr>& exprs, std::vector<Ref<Object>>& items) {
+// How CPython's messages name the callee of a call (its _PyObject_FunctionStr):
+// "__main__.f()", "int()", or str() of an object without a __qualname__.
+std::string CalleeDescription(Object* callee) {
+  Ref<Object> qualname = GetAttr(callee, "__qualname__");
+  if (!qualname || !IsInstance(qualname.get(), WellKnown::kStr)) {
+    ClearException();
+    std::optional<std::string> text = StrText(callee);
+    if (!text) ClearException();
+    return text.value_or(std::string(TypeName(callee->type())));
+  }
+  Ref<Object> module = GetAttr(callee, "__module__");
+  ClearException();
+  if (module && IsInstance(module.get(), WellKnown::kStr) && StrView(module.get()) != "builtins") {
+    return StrCat(StrView(module.get()), ".", StrView(qualname.get()), "()");
+  }
+  return StrCat(StrView(qualname.get()), "()");
+}
+
+// Evaluates `exprs` into `items`, expanding `*iterable`. `callee` is the
+// function being called, when the items are a call's arguments (for messages).
+bool EvalItems(Frame& frame, const std::vector<ExprPtr>& exprs, std::vector<Ref<Object>>& items,
+               Object* callee = nullptr) {
   for (const ExprPtr& expr : exprs) {
     if (const auto* starred = std::get_if<Starred>(&expr->node)) {
       Ref<Object> iterable = Eval(frame, *starred->value);
-      if (!iterable || !AppendIterable(items, iterable.get())) return false;
+      if (!iterable) return false;
+      const TypeSlots& slots = iterable->type()->slots();
+      if (callee != nullptr && slots.iter == nullptr && slots.getitem == nullptr) {
+        islet::Raise(WellKnown::kTypeError, StrCat(CalleeDescription(callee),
+                                                   " argument after * must be an iterable, not ",
+                                                   TypeName(iterable->type())));
+        return false;
+      }
+      if (!AppendIterable(items, iterable.get())) return false;
       continue;
     }
     Ref<Object> item = Eval(frame, *expr);
@@ -372,25 +402,46 @@ bool IsNamed(const Expr& expr, std::string_view id) {
 }
 
 // Adds `**mapping` to a call's keywords.
-bool AddKeywordMapping(Object* mapping, std::vector<const islet::Name*>& names,
+// Adds `**mapping` to a call's keywords: a dict's items, or any object's
+// keys() and [key] (CPython accepts any mapping).
+bool AddKeywordMapping(Object* callee, Object* mapping, std::vector<const islet::Name*>& names,
                        std::vector<Ref<Object>>& values) {
-  if (!IsInstance(mapping, WellKnown::kDict)) {
-    islet::Raise(WellKnown::kTypeError,
-                 StrCat("argument after ** must be a mapping, not ", TypeName(mapping->type())));
-    return false;
-  }
-  int64_t position = 0;
-  Object* key = nullptr;
-  Object* value = nullptr;
-  while (DictNext(mapping, &position, &key, &value)) {
+  auto add = [&](Object* key, Ref<Object> value) {
     if (!IsInstance(key, WellKnown::kStr)) {
-      islet::Raise(WellKnown::kTypeError, "keywords must be strings");
+      islet::Raise(WellKnown::kTypeError,
+                   StrCat(CalleeDescription(callee), " keywords must be strings"));
       return false;
     }
     names.push_back(Interpreter::Current()->Intern(StrView(key)));
-    values.push_back(Ref<Object>::Borrow(value));
+    values.push_back(std::move(value));
+    return true;
+  };
+  if (IsInstance(mapping, WellKnown::kDict)) {
+    int64_t position = 0;
+    Object* key = nullptr;
+    Object* value = nullptr;
+    while (DictNext(mapping, &position, &key, &value)) {
+      if (!add(key, Ref<Object>::Borrow(value))) return false;
+    }
+    return true;
   }
-  return true;
+  Ref<Object> keys = GetAttr(mapping, "keys");
+  if (!keys) {
+    if (!ExceptionMatches(WellKnown::kAttributeError)) return false;
+    ClearException();
+    islet::Raise(WellKnown::kTypeError,
+                 StrCat(CalleeDescription(callee), " argument after ** must be a mapping, not ",
+                        TypeName(mapping->type())));
+    return false;
+  }
+  Ref<Object> key_list = islet::Call(keys.get(), {});
+  Ref<Object> iterator = key_list ? GetIter(key_list.get()) : nullptr;
+  if (!iterator) return false;
+  while (Ref<Object> key = IterNext(iterator.get())) {
+    Ref<Object> value = GetItem(mapping, key.get());
+    if (!value || !add(key.get(), std::move(value))) return false;
+  }
+  return !ExceptionPending();
 }
 
 Ref<Object> EvalCall(Frame& frame, const Call& call) {
@@ -401,14 +452,14 @@ Ref<Object> EvalCall(Frame& frame, const Call& call) {
     return ZeroArgumentSuper(frame, function.get());
   }
   std::vector<Ref<Object>> values;
-  if (!EvalItems(frame, call.args, values)) return nullptr;
+  if (!EvalItems(frame, call.args, values, function.get())) return nullptr;
   std::vector<const islet::Name*> names;
   std::vector<Ref<Object>> keyword_values;
   for (const Keyword& keyword : call.keywords) {
     Ref<Object> value = Eval(frame, *keyword.value);
     if (!value) return nullptr;
     if (keyword.arg.empty()) {
-      if (!AddKeywordMapping(value.get(), names, keyword_values)) return nullptr;
+      if (!AddKeywordMapping(function.get(), value.get(), names, keyword_values)) return nullptr;
       continue;
     }
     names.push_back(frame.code->NameOf(keyword.identifier));
@@ -419,7 +470,8 @@ Ref<Object> EvalCall(Frame& frame, const Call& call) {
       if (names[i] == names[j]) {
         return islet::Raise(
             WellKnown::kTypeError,
-            StrCat("got multiple values for keyword argument '", names[i]->text(), "'"));
+            StrCat(CalleeDescription(function.get()), " got multiple values for keyword argument '",
+                   names[i]->text(), "'"));
       }
     }
   }
@@ -999,7 +1051,7 @@ Flow StmtExecutor::operator()(const ClassDef& stmt) {
     if (keyword.arg == "metaclass") {
       metaclass = std::move(value);
     } else if (keyword.arg.empty()) {
-      if (!AddKeywordMapping(value.get(), names, keyword_values)) return Failed();
+      if (!AddKeywordMapping(metaclass.get(), value.get(), names, keyword_values)) return Failed();
     } else {
       names.push_back(frame.code->NameOf(keyword.identifier));
       keyword_values.push_back(std::move(value));

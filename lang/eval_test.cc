@@ -201,6 +201,26 @@ print(f(*[1, 2], **{'c': 0}))
             "TypeError: f() missing 1 required keyword-only argument: 'k'\n");
 }
 
+TEST_F(EvalTest, StarAndDoubleStarArguments) {
+  EXPECT_EQ(Run(R"(
+class Mapping:
+    def keys(self):
+        return ['a', 'b']
+    def __getitem__(self, key):
+        return key.upper()
+def f(**kw):
+    return sorted(kw.items())
+print(f(**Mapping()), f(**{'x': 1}))
+)"),
+            "[('a', 'A'), ('b', 'B')] [('x', 1)]\n");
+  EXPECT_EQ(Run("def h(*a): pass\nh(*1)"),
+            "TypeError: __main__.h() argument after * must be an iterable, not int\n");
+  EXPECT_EQ(Run("def h(**k): pass\nh(**1)"),
+            "TypeError: __main__.h() argument after ** must be a mapping, not int\n");
+  EXPECT_EQ(Run("def h(**k): pass\nh(a=1, **{'a': 2})"),
+            "TypeError: __main__.h() got multiple values for keyword argument 'a'\n");
+}
+
 TEST_F(EvalTest, FinallyRunsOnEveryWayOut) {
   EXPECT_EQ(Run(R"(
 def f():

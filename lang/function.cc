@@ -220,7 +220,17 @@ Ref<Object> MakeFunction(Frame& frame, FunctionSpec spec) {
   std::shared_ptr<const FunctionData> shared = std::move(data);
   Ref<Object> function = NewFunction(
       shared->spec.name, [shared](const CallArgs& args) { return CallFunction(shared, args); });
-  if (function) static_cast<FunctionObject*>(function.get())->qualname = std::move(qualname);
+  if (!function) return nullptr;
+  auto* object = static_cast<FunctionObject*>(function.get());
+  object->qualname = std::move(qualname);
+  // __module__ is the defining module's __name__, as in CPython.
+  Object* module_name = nullptr;
+  Ref<Object> key = NewStr("__name__");
+  if (key && DictGet(frame.globals, key.get(), &module_name) > 0 &&
+      IsInstance(module_name, WellKnown::kStr)) {
+    object->module = StrView(module_name);
+  }
+  if (ExceptionPending()) ClearException();
   return function;
 }
 

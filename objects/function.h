@@ -33,7 +33,8 @@ class FunctionObject : public Object {
       : name(name), qualname(std::move(name)), body(std::move(body)) {}
   std::string name;
   std::string qualname;
-  FunctionBody body;  // empty once cleared by interpreter teardown
+  std::string module;  // __module__: the defining module's name; empty: None
+  FunctionBody body;   // empty once cleared by interpreter teardown
 
   // The body may capture references, so teardown drops it to break cycles.
   static void Clear(Object* self) { static_cast<FunctionObject*>(self)->body = nullptr; }

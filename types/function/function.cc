@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "objects/errors.h"
+#include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/well_known.h"
 #include "runtime/static_type.h"
@@ -55,6 +56,17 @@ bool FunctionNameSet(Object* self, Object* value) {
   return SetText(AsFunction(self)->name, value, "__name__");
 }
 Ref<Object> FunctionQualnameGet(Object* self) { return NewStr(AsFunction(self)->qualname); }
+Ref<Object> FunctionModuleGet(Object* self) {
+  const std::string& module = AsFunction(self)->module;
+  return module.empty() ? NoneRef() : NewStr(module);
+}
+bool FunctionModuleSet(Object* self, Object* value) {
+  if (value == nullptr || value == None()) {
+    AsFunction(self)->module.clear();
+    return true;
+  }
+  return SetText(AsFunction(self)->module, value, "__module__");
+}
 bool FunctionQualnameSet(Object* self, Object* value) {
   return SetText(AsFunction(self)->qualname, value, "__qualname__");
 }
@@ -62,6 +74,7 @@ bool FunctionQualnameSet(Object* self, Object* value) {
 constexpr TypeMember kFunctionMembers[] = {
     Getter("__name__", &FunctionNameGet, &FunctionNameSet),
     Getter("__qualname__", &FunctionQualnameGet, &FunctionQualnameSet),
+    Getter("__module__", &FunctionModuleGet, &FunctionModuleSet),
 };
 
 constexpr TypeSlots FunctionSlots() {
