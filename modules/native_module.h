@@ -51,7 +51,7 @@ struct NativeModuleRegistrar {
   explicit NativeModuleRegistrar(NativeModule& module);
 };
 
-#define ISLET_NATIVE_MODULE(var, name, fill) \
+#define ISLET_NATIVE_MODULE(var, name, fill)       \
   constinit ::islet::NativeModule var(name, fill); \
   static const ::islet::NativeModuleRegistrar var##_registrar_(var)
 

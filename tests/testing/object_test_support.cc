@@ -1,6 +1,5 @@
 #include "tests/testing/object_test_support.h"
 
-
 #include <gmp.h>
 
 #include <vector>
