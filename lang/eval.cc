@@ -86,77 +86,50 @@ bool LookIn(Object* dict, Object* key, Ref<Object>* found) {
   return true;
 }
 
+bool IsVariable(NameKind kind) {
+  return kind == NameKind::kLocal || kind == NameKind::kCell || kind == NameKind::kFree;
+}
+
 Ref<Object> LoadSlot(Frame& frame, NameKind kind, int slot, const std::string& id) {
-  switch (kind) {
-    case NameKind::kLocal:
-      if (!frame.locals[slot]) return UnboundError(kind, id);
-      return frame.locals[slot];
-    case NameKind::kCell:
-      if (!frame.cells[slot]->value) return UnboundError(kind, id);
-      return frame.cells[slot]->value;
-    case NameKind::kFree:
-      if (!(*frame.free)[slot]->value) return UnboundError(kind, id);
-      return (*frame.free)[slot]->value;
-    default: {
-      Object* key = frame.code->KeyOf(slot);
-      if (key == nullptr) return nullptr;
-      Ref<Object> found;
-      if (kind == NameKind::kClassBody && !LookIn(frame.class_namespace, key, &found))
-        return nullptr;
-      if (!found && !LookIn(frame.globals, key, &found)) return nullptr;
-      if (!found && !LookIn(frame.builtins, key, &found)) return nullptr;
-      if (!found) return NotDefined(id);
-      return found;
-    }
+  if (IsVariable(kind)) {
+    const Ref<Object>& value = frame.Variable({kind, slot});
+    if (!value) return UnboundError(kind, id);
+    return value;
   }
+  Object* key = frame.code->KeyOf(slot);
+  if (key == nullptr) return nullptr;
+  Ref<Object> found;
+  if (kind == NameKind::kClassBody && !LookIn(frame.class_namespace, key, &found)) return nullptr;
+  if (!found && !LookIn(frame.globals, key, &found)) return nullptr;
+  if (!found && !LookIn(frame.builtins, key, &found)) return nullptr;
+  if (!found) return NotDefined(id);
+  return found;
 }
 
 bool StoreSlot(Frame& frame, NameSlot slot, Ref<Object> value) {
-  switch (slot.kind) {
-    case NameKind::kLocal:
-      frame.locals[slot.slot] = std::move(value);
-      return true;
-    case NameKind::kCell:
-      frame.cells[slot.slot]->value = std::move(value);
-      return true;
-    case NameKind::kFree:
-      (*frame.free)[slot.slot]->value = std::move(value);
-      return true;
-    default: {
-      Object* key = frame.code->KeyOf(slot.slot);
-      Object* dict = slot.kind == NameKind::kClassBody ? frame.class_namespace : frame.globals;
-      return key != nullptr && DictSet(dict, key, value.get());
-    }
+  if (IsVariable(slot.kind)) {
+    frame.Variable(slot) = std::move(value);
+    return true;
   }
+  Object* key = frame.code->KeyOf(slot.slot);
+  return key != nullptr && DictSet(frame.Namespace(slot.kind), key, value.get());
 }
 
 bool DeleteSlot(Frame& frame, NameSlot slot, const std::string& id) {
-  Ref<Object>* cell = nullptr;
-  switch (slot.kind) {
-    case NameKind::kLocal:
-      cell = &frame.locals[slot.slot];
-      break;
-    case NameKind::kCell:
-      cell = &frame.cells[slot.slot]->value;
-      break;
-    case NameKind::kFree:
-      cell = &(*frame.free)[slot.slot]->value;
-      break;
-    default: {
-      Object* key = frame.code->KeyOf(slot.slot);
-      if (key == nullptr) return false;
-      Object* dict = slot.kind == NameKind::kClassBody ? frame.class_namespace : frame.globals;
-      int deleted = DictDelete(dict, key);
-      if (deleted == 0) NotDefined(id);
-      return deleted > 0;
+  if (IsVariable(slot.kind)) {
+    Ref<Object>& variable = frame.Variable(slot);
+    if (!variable) {
+      UnboundError(slot.kind, id);
+      return false;
     }
+    variable.reset();
+    return true;
   }
-  if (!*cell) {
-    UnboundError(slot.kind, id);
-    return false;
-  }
-  cell->reset();
-  return true;
+  Object* key = frame.code->KeyOf(slot.slot);
+  if (key == nullptr) return false;
+  int deleted = DictDelete(frame.Namespace(slot.kind), key);
+  if (deleted == 0) NotDefined(id);
+  return deleted > 0;
 }
 
 // A name bound by a statement (def, class, import, except ... as).
@@ -217,8 +190,8 @@ bool EvalItems(Frame& frame, const std::vector<ExprPtr>& exprs, std::vector<Ref<
     if (const auto* starred = std::get_if<Starred>(&expr->node)) {
       Ref<Object> iterable = Eval(frame, *starred->value);
       if (!iterable) return false;
-      const TypeSlots& slots = iterable->type()->slots();
-      if (callee != nullptr && slots.iter == nullptr && slots.getitem == nullptr) {
+      // Not iterable by GetIter's rule: no iter slot.
+      if (callee != nullptr && iterable->type()->slots().iter == nullptr) {
         islet::Raise(WellKnown::kTypeError, StrCat(CalleeDescription(callee),
                                                    " argument after * must be an iterable, not ",
                                                    TypeName(iterable->type())));
@@ -292,7 +265,7 @@ bool RunClauses(Frame& inner, const ComprehensionExpr& comprehension, size_t ind
   const Comprehension& clause = comprehension.generators[index];
   Ref<Object> iterator;
   if (index == 0) {
-    iterator = inner.locals[inner.scope->parameter_slots[0].slot];
+    iterator = inner.Variable(inner.scope->parameter_slots[0]);
   } else {
     Ref<Object> iterable = Eval(inner, *clause.iter);
     if (!iterable) return false;
@@ -352,7 +325,7 @@ Ref<Object> EvalComprehension(Frame& frame, const ComprehensionExpr& comprehensi
   inner.SetUp(*comprehension.scope);
   inner.back = CurrentFrame();
   inner.line = frame.line;
-  inner.locals[comprehension.scope->parameter_slots[0].slot] = std::move(iterator);
+  inner.Variable(comprehension.scope->parameter_slots[0]) = std::move(iterator);
   Ref<Object> result;
   switch (comprehension.kind) {
     case ComprehensionExpr::Kind::kSet:
@@ -382,16 +355,14 @@ Ref<Object> ZeroArgumentSuper(Frame& frame, Object* super_type) {
   if (cls == nullptr) {
     return islet::Raise(WellKnown::kRuntimeError, "super(): empty __class__ cell");
   }
-  const Frame* function = &frame;
+  Frame* function = &frame;
   while (function->scope->kind == ScopeInfo::Kind::kComprehension && function->back != nullptr) {
     function = function->back;
   }
   if (function->scope->parameter_slots.empty()) {
     return islet::Raise(WellKnown::kRuntimeError, "super(): no arguments");
   }
-  const NameSlot first = function->scope->parameter_slots[0];
-  Object* self = first.kind == NameKind::kCell ? function->cells[first.slot]->value.get()
-                                               : function->locals[first.slot].get();
+  Object* self = function->Variable(function->scope->parameter_slots[0]).get();
   if (self == nullptr) return islet::Raise(WellKnown::kRuntimeError, "super(): arg[0] deleted");
   return islet::Call(super_type, {cls, self});
 }
@@ -849,14 +820,13 @@ int ExceptionMatchesClause(Object* exception, Object* clause) {
 // the handler did with it, and keeping any exception the handler raised).
 void UnbindHandlerName(Frame& frame, const std::string& id) {
   NameSlot slot = frame.scope->BindingOf(id);
-  if (slot.kind != NameKind::kGlobal && slot.kind != NameKind::kClassBody) {
-    StoreSlot(frame, slot, nullptr);
+  if (IsVariable(slot.kind)) {
+    frame.Variable(slot).reset();
     return;
   }
   Ref<Object> pending = TakeException();
   Object* key = frame.code->KeyOf(slot.slot);
-  Object* dict = slot.kind == NameKind::kClassBody ? frame.class_namespace : frame.globals;
-  if (key == nullptr || DictDelete(dict, key) < 0) ClearException();
+  if (key == nullptr || DictDelete(frame.Namespace(slot.kind), key) < 0) ClearException();
   if (pending) RaiseObject(std::move(pending));
 }
 
@@ -1060,8 +1030,7 @@ Flow StmtExecutor::operator()(const ClassDef& stmt) {
   // The body runs in a namespace of its own, which becomes the class's dict.
   Ref<Object> namespace_dict = NewDict();
   Ref<Object> module_name;
-  Ref<Object> module_key = NewStr("__name__");
-  if (!LookIn(frame.globals, module_key.get(), &module_name)) return Failed();
+  if (!LookupModuleName(frame, &module_name)) return Failed();
   if (module_name &&
       !DictSet(namespace_dict.get(), NewStr("__module__").get(), module_name.get())) {
     return Failed();
@@ -1184,6 +1153,11 @@ bool RaiseSyntaxError(const SyntaxErrorInfo& error, std::string_view filename,
 }
 
 }  // namespace
+
+bool LookupModuleName(const Frame& frame, Ref<Object>* name) {
+  Ref<Object> key = NewStr("__name__");
+  return key && LookIn(frame.globals, key.get(), name);
+}
 
 Flow ExecBody(Frame& frame, const Body& body) {
   for (const StmtPtr& stmt : body) {

@@ -72,6 +72,22 @@ struct Frame {
   std::vector<Object*> handling;
   Frame* back = nullptr;  // the calling frame on this thread
 
+  // The variable behind a kLocal, kCell or kFree slot.
+  Ref<Object>& Variable(NameSlot slot) {
+    switch (slot.kind) {
+      case NameKind::kCell:
+        return cells[slot.slot]->value;
+      case NameKind::kFree:
+        return (*free)[slot.slot]->value;
+      default:
+        return locals[slot.slot];
+    }
+  }
+  // The dict behind a kGlobal or kClassBody slot.
+  Object* Namespace(NameKind kind) const {
+    return kind == NameKind::kClassBody ? class_namespace : globals;
+  }
+
   // A frame for `scope` with its locals and cells made.
   void SetUp(const ScopeInfo& info) {
     scope = &info;
@@ -87,6 +103,10 @@ enum class Flow : uint8_t { kNormal, kBreak, kContinue, kReturn, kError };
 // Runs statements / evaluates an expression in `frame` (lang/eval.cc).
 Flow ExecBody(Frame& frame, const Body& body);
 Ref<Object> Eval(Frame& frame, const Expr& expr);
+
+// The name of the module `frame` runs in: `__name__` in its globals, or null if
+// there is none. False, with the exception pending, if looking it up failed.
+bool LookupModuleName(const Frame& frame, Ref<Object>* name);
 
 // The closure a function defined in `frame` for `scope` captures.
 Closure CaptureClosure(Frame& frame, const ScopeInfo& scope);

@@ -78,15 +78,6 @@ bool IsPositionalOnly(const Parameters& params, std::string_view key) {
   return false;
 }
 
-// Stores `value` into the parameter's slot.
-void StoreParameter(Frame& frame, const NameSlot& slot, Ref<Object> value) {
-  if (slot.kind == NameKind::kCell) {
-    frame.cells[slot.slot]->value = std::move(value);
-  } else {
-    frame.locals[slot.slot] = std::move(value);
-  }
-}
-
 // Binds `args` to the parameters of `data`'s function in `frame`.
 bool BindArguments(const FunctionData& data, const CallArgs& args, Frame& frame) {
   const Parameters& params = *data.spec.params;
@@ -182,7 +173,7 @@ bool BindArguments(const FunctionData& data, const CallArgs& args, Frame& frame)
   }
   if (!missing.empty()) return MissingArguments(name, missing, "keyword-only");
   if (kwargs) values[kwarg_index] = std::move(kwargs);
-  for (size_t i = 0; i < slots.size(); ++i) StoreParameter(frame, slots[i], std::move(values[i]));
+  for (size_t i = 0; i < slots.size(); ++i) frame.Variable(slots[i]) = std::move(values[i]);
   return true;
 }
 
@@ -224,13 +215,12 @@ Ref<Object> MakeFunction(Frame& frame, FunctionSpec spec) {
   auto* object = static_cast<FunctionObject*>(function.get());
   object->qualname = std::move(qualname);
   // __module__ is the defining module's __name__, as in CPython.
-  Object* module_name = nullptr;
-  Ref<Object> key = NewStr("__name__");
-  if (key && DictGet(frame.globals, key.get(), &module_name) > 0 &&
-      IsInstance(module_name, WellKnown::kStr)) {
-    object->module = StrView(module_name);
+  Ref<Object> module_name;
+  if (!LookupModuleName(frame, &module_name)) {
+    ClearException();
+  } else if (module_name && IsInstance(module_name.get(), WellKnown::kStr)) {
+    object->module = StrView(module_name.get());
   }
-  if (ExceptionPending()) ClearException();
   return function;
 }
 
