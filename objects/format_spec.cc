@@ -29,21 +29,6 @@ namespace {
 bool IsAlign(uint32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Reads a decimal number at text[*pos]; false with ValueError when it is too big.
-bool ReadNumber(std::string_view text, size_t* pos, int64_t* value) {
-  *value = 0;
-  while (*pos < text.size() && IsDigit(text[*pos])) {
-    int digit = text[*pos] - '0';
-    if (*value > (std::numeric_limits<int64_t>::max() - digit) / 10) {
-      Raise(WellKnown::kValueError, "Too many decimal digits in format string");
-      return false;
-    }
-    *value = *value * 10 + digit;
-    ++*pos;
-  }
-  return true;
-}
-
 // A presentation type as messages quote it: 'x', or '\x85' outside printable ASCII.
 std::string QuotedType(uint32_t type) {
   if (type > 32 && type < 128) return std::string(1, static_cast<char>(type));
@@ -294,6 +279,20 @@ Ref<Object> FormatDouble(double value, const FormatSpec& spec) {
 
 }  // namespace
 
+bool ReadFormatNumber(std::string_view text, size_t* pos, int64_t* value) {
+  *value = 0;
+  while (*pos < text.size() && IsDigit(text[*pos])) {
+    int digit = text[*pos] - '0';
+    if (*value > (std::numeric_limits<int64_t>::max() - digit) / 10) {
+      Raise(WellKnown::kValueError, "Too many decimal digits in format string");
+      return false;
+    }
+    *value = *value * 10 + digit;
+    ++*pos;
+  }
+  return true;
+}
+
 // ---------------------------------------------------------------------------
 // The parser
 // ---------------------------------------------------------------------------
@@ -337,13 +336,13 @@ std::optional<FormatSpec> ParseFormatSpec(std::string_view spec, uint32_t defaul
     ++pos;
   }
   const size_t width_start = pos;
-  if (!ReadNumber(spec, &pos, &out.width)) return std::nullopt;
+  if (!ReadFormatNumber(spec, &pos, &out.width)) return std::nullopt;
   if (pos == width_start) out.width = -1;
   if (!ReadGrouping(spec, &pos, &out.grouping)) return std::nullopt;
   if (pos < spec.size() && spec[pos] == '.') {
     ++pos;
     const size_t precision_start = pos;
-    if (!ReadNumber(spec, &pos, &out.precision)) return std::nullopt;
+    if (!ReadFormatNumber(spec, &pos, &out.precision)) return std::nullopt;
     if (pos == precision_start) out.precision = -1;
     if (!ReadGrouping(spec, &pos, &out.fraction_grouping)) return std::nullopt;
     if (pos == precision_start) {

@@ -53,6 +53,11 @@ struct FormatSpec {
 std::optional<FormatSpec> ParseFormatSpec(std::string_view spec, uint32_t default_type,
                                           char default_align, std::string_view type_name);
 
+// ReadFormatNumber(text, pos, value): the decimal number at text[*pos] (a width,
+// a precision, a field index), moving *pos past it; false with ValueError "Too
+// many decimal digits in format string" when it does not fit in int64_t.
+bool ReadFormatNumber(std::string_view text, size_t* pos, int64_t* value);
+
 // The argument of a __format__ method (`function` is "int.__format__"): its
 // one argument's text, or nullopt with TypeError raised ("__format__()
 // argument must be str, not int").

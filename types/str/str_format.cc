@@ -10,7 +10,6 @@
 // int and float.
 
 #include <cstdio>
-#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,43 +26,6 @@
 
 namespace islet::str_internal {
 namespace {
-
-// Reads a decimal number at text[*pos]; false with ValueError when it is too big.
-bool ReadNumber(std::string_view text, size_t* pos, int64_t* value) {
-  *value = 0;
-  while (*pos < text.size() && text[*pos] >= '0' && text[*pos] <= '9') {
-    int digit = text[*pos] - '0';
-    if (*value > (std::numeric_limits<int64_t>::max() - digit) / 10) {
-      Raise(WellKnown::kValueError, "Too many decimal digits in format string");
-      return false;
-    }
-    *value = *value * 10 + digit;
-    ++*pos;
-  }
-  return true;
-}
-
-// ascii(): repr() with every non-ASCII code point escaped.
-std::optional<std::string> AsciiText(Object* value) {
-  std::optional<std::string> repr = ReprText(value);
-  if (!repr) return std::nullopt;
-  std::string out;
-  for (size_t pos = 0; pos < repr->size();) {
-    uint32_t c = DecodeCodePoint(*repr, &pos);
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-      continue;
-    }
-    char escape[16];
-    std::snprintf(escape, sizeof(escape),
-                  c <= 0xff     ? "\\x%02x"
-                  : c <= 0xffff ? "\\u%04x"
-                                : "\\U%08x",
-                  c);
-    out.append(escape);
-  }
-  return out;
-}
 
 // --- The replacement-field grammar ---
 
@@ -207,11 +169,9 @@ bool Formatter::Field(std::string_view format, size_t* pos, int depth, std::stri
       case 's':
         value = Str(value.get());
         break;
-      case 'a': {
-        std::optional<std::string> text = AsciiText(value.get());
-        value = text ? NewStr(*text) : nullptr;
+      case 'a':
+        value = Ascii(value.get());
         break;
-      }
       default: {
         char name[16];
         std::snprintf(name, sizeof(name), conversion > 32 && conversion < 127 ? "%c" : "\\x%x",
@@ -259,7 +219,7 @@ Ref<Object> Formatter::Argument(std::string_view first) {
     index = next_index_++;
   } else {
     size_t at = 0;
-    if (!ReadNumber(first, &at, &index)) return nullptr;
+    if (!ReadFormatNumber(first, &at, &index)) return nullptr;
     if (numbering_ == Numbering::kAuto) {
       return Raise(WellKnown::kValueError,
                    "cannot switch from automatic field numbering to manual field specification");
@@ -307,7 +267,7 @@ Ref<Object> Formatter::Lookup(std::string_view field_name) {
     if (key_text.find_first_not_of("0123456789") == std::string_view::npos) {
       int64_t index;
       size_t digits = 0;
-      if (!ReadNumber(key_text, &digits, &index)) return nullptr;
+      if (!ReadFormatNumber(key_text, &digits, &index)) return nullptr;
       key = NewInt(index);
     } else {
       key = NewStr(key_text);
