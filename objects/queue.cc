@@ -65,21 +65,11 @@ QueueObject* AsQueue(Object* object) { return static_cast<QueueObject*>(object);
 
 }  // namespace
 
-QueueDeadline QueueDeadlineAfter(std::optional<double> timeout) {
-  if (!timeout) return std::nullopt;
-  constexpr double kForever = 365.0 * 24 * 3600;  // beyond this, durations may overflow
-  if (*timeout > kForever) return std::nullopt;
-  const QueueClock::time_point now = QueueClock::now();
-  if (!(*timeout > 0)) return now;  // also NaN
-  return now +
-         std::chrono::duration_cast<QueueClock::duration>(std::chrono::duration<double>(*timeout));
-}
-
 // ---------------------------------------------------------------------------
 // SharedQueue
 // ---------------------------------------------------------------------------
 
-bool SharedQueue::Put(SharedValue& value, QueueDeadline deadline) {
+bool SharedQueue::Put(SharedValue& value, Deadline deadline) {
   {
     std::unique_lock<std::mutex> lock(mutex_);
     auto has_room = [&] { return !FullLocked(); };
@@ -94,7 +84,7 @@ bool SharedQueue::Put(SharedValue& value, QueueDeadline deadline) {
   return true;
 }
 
-std::optional<SharedValue> SharedQueue::Get(QueueDeadline deadline) {
+std::optional<SharedValue> SharedQueue::Get(Deadline deadline) {
   std::optional<SharedValue> item;
   {
     std::unique_lock<std::mutex> lock(mutex_);
@@ -189,12 +179,12 @@ bool QueuePut(Object* queue, Object* item, std::optional<double> timeout) {
   // Converted while attached, before the queue's mutex is taken.
   std::optional<SharedValue> value = ShareObject(item);
   if (!value) return false;
-  const QueueDeadline deadline = QueueDeadlineAfter(timeout);
+  const Deadline deadline = DeadlineAfter(timeout);
   // A copy: another thread of this interpreter may drop the wrapper while this
   // one waits without the interpreter's lock.
   QueueHandle core = AsQueue(queue)->core;
-  bool put = core->Put(*value, QueueClock::now());  // room already: no need to let go
-  if (!put && (!deadline || *deadline > QueueClock::now())) {
+  bool put = core->Put(*value, WaitClock::now());  // room already: no need to let go
+  if (!put && (!deadline || *deadline > WaitClock::now())) {
     ReleaseLockGuard released;
     put = core->Put(*value, deadline);
   }
@@ -204,10 +194,10 @@ bool QueuePut(Object* queue, Object* item, std::optional<double> timeout) {
 
 Ref<Object> QueueGet(Object* queue, std::optional<double> timeout) {
   if (!CheckOwned(queue)) return nullptr;
-  const QueueDeadline deadline = QueueDeadlineAfter(timeout);
+  const Deadline deadline = DeadlineAfter(timeout);
   QueueHandle core = AsQueue(queue)->core;  // see QueuePut
-  std::optional<SharedValue> item = core->Get(QueueClock::now());
-  if (!item && (!deadline || *deadline > QueueClock::now())) {
+  std::optional<SharedValue> item = core->Get(WaitClock::now());
+  if (!item && (!deadline || *deadline > WaitClock::now())) {
     ReleaseLockGuard released;
     item = core->Get(deadline);
   }

@@ -27,7 +27,6 @@
 #ifndef ISLET_OBJECTS_QUEUE_H_
 #define ISLET_OBJECTS_QUEUE_H_
 
-#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -37,18 +36,11 @@
 #include <optional>
 #include <utility>
 
+#include "objects/deadline.h"
 #include "objects/sharing.h"
 #include "runtime/object.h"
 
 namespace islet {
-
-using QueueClock = std::chrono::steady_clock;
-// When a wait gives up; nullopt waits as long as it takes.
-using QueueDeadline = std::optional<QueueClock::time_point>;
-
-// QueueDeadlineAfter(timeout): the deadline `timeout` seconds from now; nullopt
-// (wait forever) for nullopt or more than a year; now for zero, less or NaN.
-QueueDeadline QueueDeadlineAfter(std::optional<double> timeout);
 
 // SharedQueue: the interpreter-independent core of a queue. Its methods take no
 // interpreter and may be called attached or not.
@@ -65,10 +57,10 @@ class SharedQueue {
 
   // Appends `value` (moved from) and returns true; while the queue is full, waits
   // for room until `deadline`, then returns false with `value` untouched.
-  bool Put(SharedValue& value, QueueDeadline deadline);
+  bool Put(SharedValue& value, Deadline deadline);
   // Removes and returns the oldest item, waiting for one until `deadline`;
   // nullopt if there is none by then.
-  std::optional<SharedValue> Get(QueueDeadline deadline);
+  std::optional<SharedValue> Get(Deadline deadline);
 
   int64_t size() const;
   bool full() const;

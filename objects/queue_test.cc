@@ -61,13 +61,13 @@ TEST_F(QueueTest, AFullQueueRefusesPutsUntilAGet) {
 
 TEST_F(QueueTest, WaitsGiveUpAfterTheirTimeout) {
   Ref<Object> queue = CreateQueue(1);
-  auto start = QueueClock::now();
+  auto start = WaitClock::now();
   EXPECT_THAT(Get(queue, 0.05), ::testing::EndsWith(" is empty"));
-  EXPECT_GE(QueueClock::now() - start, std::chrono::milliseconds(50));
+  EXPECT_GE(WaitClock::now() - start, std::chrono::milliseconds(50));
   ASSERT_TRUE(QueuePut(queue.get(), None()));
-  start = QueueClock::now();
+  start = WaitClock::now();
   EXPECT_FALSE(QueuePut(queue.get(), None(), 0.05));
-  EXPECT_GE(QueueClock::now() - start, std::chrono::milliseconds(50));
+  EXPECT_GE(WaitClock::now() - start, std::chrono::milliseconds(50));
   EXPECT_THAT(Error(), ::testing::EndsWith(" is full"));
 }
 

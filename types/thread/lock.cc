@@ -4,7 +4,6 @@
 // Lock can run to release it. The lock's state lives in a LockCore the waiter
 // keeps alive while it waits.
 
-#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <memory>
@@ -14,6 +13,7 @@
 
 #include "interp/interpreter.h"
 #include "objects/args.h"
+#include "objects/deadline.h"
 #include "objects/errors.h"
 #include "objects/float.h"
 #include "objects/protocol.h"
@@ -39,7 +39,7 @@ struct LockCore {
     return true;
   }
   // Waits for the lock until `deadline` (nullopt: as long as it takes).
-  bool Acquire(std::optional<std::chrono::steady_clock::time_point> deadline) {
+  bool Acquire(Deadline deadline) {
     std::unique_lock<std::mutex> lock(mutex);
     auto unlocked = [this] { return !locked; };
     if (deadline) {
@@ -67,10 +67,10 @@ Ref<Object> LockNew(TypeObject* type, const CallArgs& args) {
 
 // Blocks (with the interpreter's lock released) until the lock is taken or the
 // deadline passes.
-bool AcquireWaiting(Object* self, std::optional<std::chrono::steady_clock::time_point> deadline) {
+bool AcquireWaiting(Object* self, Deadline deadline) {
   std::shared_ptr<LockCore> core = Core(self);  // kept by this wait
   if (core->TryAcquire()) return true;
-  if (deadline && *deadline <= std::chrono::steady_clock::now()) return false;
+  if (deadline && *deadline <= WaitClock::now()) return false;
   ReleaseLockGuard released;
   return core->Acquire(deadline);
 }
@@ -96,16 +96,11 @@ Ref<Object> LockAcquire(Object* self, const CallArgs& args) {
     return Raise(WellKnown::kValueError, "timeout value must be a non-negative number");
   }
   if (!blocking) return BoolRef(Core(self)->TryAcquire());
-  std::optional<std::chrono::steady_clock::time_point> deadline;
-  if (timeout >= 0) {
-    if (timeout > 365.0 * 24 * 3600 * 100) {
-      return Raise(WellKnown::kOverflowError, "timeout value is too large");
-    }
-    deadline = std::chrono::steady_clock::now() +
-               std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                   std::chrono::duration<double>(timeout));
+  if (timeout > 365.0 * 24 * 3600 * 100) {
+    return Raise(WellKnown::kOverflowError, "timeout value is too large");
   }
-  return BoolRef(AcquireWaiting(self, deadline));
+  return BoolRef(
+      AcquireWaiting(self, DeadlineAfter(timeout >= 0 ? std::optional(timeout) : std::nullopt)));
 }
 
 Ref<Object> LockEnter(Object* self, const CallArgs& args) {

@@ -5,7 +5,6 @@
 #include "types/thread/thread.h"
 
 #include <atomic>
-#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <memory>
@@ -20,6 +19,7 @@
 
 #include "interp/interpreter.h"
 #include "objects/args.h"
+#include "objects/deadline.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exception.h"
@@ -67,7 +67,7 @@ struct ThreadCore {
     return finished;
   }
   // Waits until finished or `deadline` (nullopt: as long as it takes).
-  void WaitFinished(std::optional<std::chrono::steady_clock::time_point> deadline) {
+  void WaitFinished(Deadline deadline) {
     std::unique_lock<std::mutex> lock(mutex);
     if (deadline) {
       finished_changed.wait_until(lock, *deadline, [this] { return finished; });
@@ -409,17 +409,12 @@ Ref<Object> ThreadJoin(Object* self, const CallArgs& args) {
   if (thread->ident == CurrentThreadIdent()) {
     return Raise(WellKnown::kRuntimeError, "cannot join current thread");
   }
-  std::optional<std::chrono::steady_clock::time_point> deadline;
+  std::optional<double> seconds;  // None: no timeout; negative acts as 0, as in CPython
   if (timeout[0] != nullptr && timeout[0] != None()) {
-    std::optional<double> seconds = AsDouble(timeout[0]);
+    seconds = AsDouble(timeout[0]);
     if (!seconds) return nullptr;
-    double wait = *seconds > 0 ? *seconds : 0;  // negative acts as 0, as in CPython
-    if (wait < 365.0 * 24 * 3600) {
-      deadline = std::chrono::steady_clock::now() +
-                 std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                     std::chrono::duration<double>(wait));
-    }
   }
+  const Deadline deadline = DeadlineAfter(seconds);
   std::shared_ptr<ThreadCore> core = thread->core;  // kept by this wait
   {
     ReleaseLockGuard released;
