@@ -8,43 +8,50 @@
 #include "objects/exception.h"
 #include "objects/int.h"
 #include "objects/protocol.h"
+#include "objects/singletons.h"
 #include "objects/str.h"
-#include "objects/tuple.h"
 #include "objects/well_known.h"
 #include "runtime/str_cat.h"
 
 namespace islet::lang {
 namespace {
 
-// SyntaxError's args: (msg, (filename, lineno, offset, text, ...)).
+// A SyntaxError as CPython shows it: where, the source line, a caret. Its
+// details are read through its attributes (types/exceptions/syntax_error.cc
+// knows their layout in args); empty if it has none.
 std::string FormatSyntaxError(Object* exception, const std::string& type_name) {
-  auto* error = static_cast<ExceptionObject*>(exception);
-  std::span<const Ref<Object>> args = TupleItems(error->args.get());
-  if (args.size() != 2 || !IsInstance(args[1].get(), WellKnown::kTuple)) return {};
-  std::span<const Ref<Object>> details = TupleItems(args[1].get());
-  if (details.size() < 4) return {};
-  std::optional<std::string> filename = StrText(details[0].get());
-  std::optional<std::string> line = StrText(details[1].get());
-  std::optional<std::string> message = StrText(args[0].get());
-  if (!filename || !line || !message) {
+  Ref<Object> message = GetAttr(exception, "msg");
+  Ref<Object> filename = message ? GetAttr(exception, "filename") : nullptr;
+  Ref<Object> lineno = filename ? GetAttr(exception, "lineno") : nullptr;
+  Ref<Object> offset = lineno ? GetAttr(exception, "offset") : nullptr;
+  Ref<Object> text = offset ? GetAttr(exception, "text") : nullptr;
+  if (!text) {
     ClearException();
     return {};
   }
-  std::string out = StrCat("  File \"", *filename, "\", line ", *line, "\n");
-  if (IsInstance(details[3].get(), WellKnown::kStr)) {
-    std::string_view text = StrView(details[3].get());
-    size_t start = text.find_first_not_of(" \t\f");
+  if (lineno.get() == None()) return {};
+  std::optional<std::string> where_file = StrText(filename.get());
+  std::optional<std::string> where_line = StrText(lineno.get());
+  std::optional<std::string> what = StrText(message.get());
+  if (!where_file || !where_line || !what) {
+    ClearException();
+    return {};
+  }
+  std::string out = StrCat("  File \"", *where_file, "\", line ", *where_line, "\n");
+  if (IsInstance(text.get(), WellKnown::kStr)) {
+    std::string_view line = StrView(text.get());
+    size_t start = line.find_first_not_of(" \t\f");
     if (start != std::string_view::npos) {
-      int64_t offset = 1;
-      if (IsInstance(details[2].get(), WellKnown::kInt)) {
-        if (std::optional<int64_t> value = IntAsInt64(details[2].get())) offset = *value;
+      int64_t column = 1;
+      if (IsInstance(offset.get(), WellKnown::kInt)) {
+        if (std::optional<int64_t> value = IntAsInt64(offset.get())) column = *value;
       }
-      out += StrCat("    ", text.substr(start), "\n");
-      int64_t caret = offset - 1 - static_cast<int64_t>(start);
+      out += StrCat("    ", line.substr(start), "\n");
+      int64_t caret = column - 1 - static_cast<int64_t>(start);
       out += StrCat("    ", std::string(caret > 0 ? caret : 0, ' '), "^\n");
     }
   }
-  return out + StrCat(type_name, ": ", *message, "\n");
+  return out + StrCat(type_name, ": ", *what, "\n");
 }
 
 }  // namespace
