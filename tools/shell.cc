@@ -22,11 +22,9 @@
 #include "lang/traceback.h"
 #include "modules/threading/threading.h"
 #include "objects/errors.h"
-#include "objects/exception.h"
 #include "objects/int.h"
 #include "objects/protocol.h"
 #include "objects/singletons.h"
-#include "objects/tuple.h"
 #include "objects/well_known.h"
 #include "runtime/runtime.h"
 
@@ -39,15 +37,17 @@ int ReportUncaught() {
   if (!exception) return 0;
   // SystemExit(code): exit with an int code, or print anything else and exit 1.
   if (IsInstance(exception.get(), WellKnown::kSystemExit)) {
-    auto* error = static_cast<ExceptionObject*>(exception.get());
-    std::span<const Ref<Object>> args = TupleItems(error->args.get());
-    Object* code = args.size() == 1 ? args[0].get() : args.empty() ? None() : error->args.get();
-    if (code == None()) return 0;
-    if (IsInstance(code, WellKnown::kInt)) {
-      std::optional<int64_t> value = IntAsInt64(code);
+    Ref<Object> code = GetAttr(exception.get(), "code");
+    if (!code) {
+      ClearException();
+      return 1;
+    }
+    if (code.get() == None()) return 0;
+    if (IsInstance(code.get(), WellKnown::kInt)) {
+      std::optional<int64_t> value = IntAsInt64(code.get());
       return value ? static_cast<int>(*value) : 255;
     }
-    std::optional<std::string> text = StrText(code);
+    std::optional<std::string> text = StrText(code.get());
     if (!text) ClearException();
     std::fflush(stdout);
     std::fprintf(stderr, "%s\n", text.value_or("").c_str());
