@@ -118,6 +118,12 @@ void HeapType::set_name(std::string_view name) {
   name_ = name_storage_;
 }
 
+bool HeapType::SameInstanceLayout(const HeapType& a, const HeapType& b) {
+  return LayoutBase(&a) == LayoutBase(&b) && a.extras_offset_ == b.extras_offset_ &&
+         a.slots_.instance_size == b.slots_.instance_size &&
+         a.layout_destroy_ == b.layout_destroy_ && a.layout_clear_ == b.layout_clear_;
+}
+
 void HeapType::SetBehaviorSlots(const TypeSlots& behavior) {
 #define ISLET_COPY_SLOT(signature, name) slots_.name = behavior.name;
   ISLET_BEHAVIOR_SLOTS(ISLET_COPY_SLOT)

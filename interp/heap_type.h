@@ -48,6 +48,10 @@ class HeapType final : public TypeObject {
   // destroy, clear). The objects layer derives them from the special methods
   // along the MRO whenever the class's dict changes.
   void SetBehaviorSlots(const TypeSlots& behavior);
+  // Whether an instance of `a` can become an instance of `b` (__class__
+  // assignment): their instances are laid out alike (CPython's
+  // compatible_for_assignment: the same solid base).
+  static bool SameInstanceLayout(const HeapType& a, const HeapType& b);
   // Heap subclasses of this class, in creation order (weak).
   std::span<HeapType* const> subclasses() const { return subclasses_; }
   // Weak references to this class (made in its interpreter, the only one that

@@ -219,6 +219,14 @@ void Interpreter::CheckAllocation(const TypeObject* type) const {
   std::abort();
 }
 
+void Interpreter::ChangeClass(Object& object, TypeObject& cls) {
+  assert(object.owner_ == this && object.type_->HasFlag(kTypeHeap) && cls.HasFlag(kTypeHeap));
+  TypeObject* old = object.type_;
+  IncRef(&cls);
+  object.type_ = &cls;
+  DecRef(old);  // last: the old class's death can run code that finds `object`
+}
+
 void Interpreter::Untrack(Object* object, size_t instance_size) {
   object->prev_->next_ = object->next_;
   object->next_->prev_ = object->prev_;

@@ -99,6 +99,11 @@ class alignas(kInterpreterAlignment) Interpreter {
     return Ref<T>::Steal(object);
   }
 
+  // Makes `object`, an instance of a class of this interpreter, an instance of
+  // `cls` (__class__ assignment). The caller has checked that both classes are
+  // heap classes with the same instance layout (HeapType::SameInstanceLayout).
+  void ChangeClass(Object& object, TypeObject& cls);
+
   // --- Type attributes (the caller must be attached) ---
 
   // Each of these checks that `type` is usable here (a static type, or a class

@@ -29,11 +29,12 @@ bool Defines(const TypeObject& type) {
   return own != nullptr && (type.base() == nullptr || type.base()->slots().*kSlot != own);
 }
 
-// CPython's check_num_args: "expected 1 argument, got 0".
-bool CheckCount(const CallArgs& args, size_t count) {
+// CPython's check_num_args: "expected 1 argument, got 0"; for __setattr__ only
+// it names the method (`prefix`).
+bool CheckCount(const CallArgs& args, size_t count, std::string_view prefix = "") {
   if (args.args.size() == count) return true;
-  Raise(WellKnown::kTypeError,
-        StrCat("expected ", count, " argument", count == 1 ? "" : "s", ", got ", args.args.size()));
+  Raise(WellKnown::kTypeError, StrCat(prefix, "expected ", count, " argument",
+                                      count == 1 ? "" : "s", ", got ", args.args.size()));
   return false;
 }
 
@@ -117,16 +118,34 @@ Ref<Object> WrapGetAttribute(const TypeObject& owner, Object* self, const CallAr
   return name != nullptr ? owner.slots().getattr(self, name) : nullptr;
 }
 
+// owner.__setattr__ (or __delattr__, `what`) applied to a type object must be
+// the setattr its metatype uses: object.__setattr__(int, ...) would go around
+// type.__setattr__ and its immutability check (CPython's hackcheck). Classes
+// made at run time add no setattr of their own below their nearest static base.
+bool SetAttrApplies(const TypeObject& owner, Object* self, std::string_view what) {
+  if (!IsInstance(self, WellKnown::kType)) return true;
+  const TypeObject* static_base = self->type();
+  while (!static_base->IsStaticBuiltin()) static_base = static_base->base();
+  if (static_base->slots().setattr == owner.slots().setattr) return true;
+  Raise(WellKnown::kTypeError,
+        StrCat("can't apply this ", what, " to ", self->type()->name(), " object"));
+  return false;
+}
+
 Ref<Object> WrapSetAttr(const TypeObject& owner, Object* self, const CallArgs& args) {
-  if (!CheckCount(args, 2)) return nullptr;
+  if (!CheckCount(args, 2, "__setattr__ ")) return nullptr;
+  if (!SetAttrApplies(owner, self, "__setattr__")) return nullptr;
   const Name* name = AttributeName(args.args[0]);
-  return name != nullptr && owner.slots().setattr(self, name, args.args[1]) ? NoneRef() : nullptr;
+  if (name == nullptr) return nullptr;
+  return owner.slots().setattr(self, name, args.args[1]) ? NoneRef() : nullptr;
 }
 
 Ref<Object> WrapDelAttr(const TypeObject& owner, Object* self, const CallArgs& args) {
   if (!CheckCount(args, 1)) return nullptr;
+  if (!SetAttrApplies(owner, self, "__delattr__")) return nullptr;
   const Name* name = AttributeName(args.args[0]);
-  return name != nullptr && owner.slots().setattr(self, name, nullptr) ? NoneRef() : nullptr;
+  if (name == nullptr) return nullptr;
+  return owner.slots().setattr(self, name, nullptr) ? NoneRef() : nullptr;
 }
 
 Ref<Object> WrapCall(const TypeObject& owner, Object* self, const CallArgs& args) {

@@ -81,6 +81,7 @@ namespace islet {
   V(kName, "__name__")                  \
   V(kQualname, "__qualname__")          \
   V(kModule, "__module__")              \
+  V(kDoc, "__doc__")                    \
   V(kDict, "__dict__")
 
 enum class Dunder : size_t {

@@ -13,13 +13,16 @@
 #include "gtest/gtest.h"
 #include "interp/heap_type.h"
 #include "interp/interpreter.h"
+#include "objects/descriptors.h"
 #include "objects/errors.h"
 #include "objects/list.h"
 #include "objects/protocol.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/tuple.h"
 #include "objects/well_known.h"
 #include "runtime/runtime.h"
+#include "runtime/str_cat.h"
 
 namespace islet {
 namespace {
@@ -91,6 +94,107 @@ TEST_F(ConformanceTest, SettingOrDeletingAnAttributeIsATypeErrorInEveryInterpret
     EXPECT_TRUE(ExceptionMatches(WellKnown::kTypeError));
     ClearException();
   }
+}
+
+// What an interpreter sees of the type under test: its names, module, doc, repr
+// and the keys of its dict.
+std::vector<std::string> Appearance(Interpreter* interp, TypeObject* type) {
+  AttachGuard attached(*interp);
+  std::vector<std::string> seen;
+  for (const char* attribute : {"__name__", "__qualname__", "__module__", "__doc__"}) {
+    Ref<Object> value = GetAttr(type, attribute);
+    Ref<Object> text = value ? Repr(value.get()) : nullptr;
+    seen.push_back(text ? std::string(StrView(text.get()))
+                        : std::string(TakeExceptionAsStatus().message()));
+  }
+  Ref<Object> repr = Repr(type);
+  seen.push_back(repr ? std::string(StrView(repr.get())) : "repr failed");
+  seen.push_back(std::string(type->name()));
+  if (const AttrTable* dict = interp->TypeDict(*type)) {
+    for (const AttrTable::Entry& entry : dict->entries()) seen.emplace_back(entry.name->text());
+  }
+  return seen;
+}
+
+// Issue 11: type.__dict__['__name__'].__set__(object, 'HACKED') in a
+// subinterpreter renamed `object` for every interpreter. Every data descriptor
+// that could apply to the type (its metatype's, its own) refuses, called
+// directly, and so do setattr, delattr and object.__setattr__.
+TEST_F(ConformanceTest, NoDataDescriptorSetattrOrDelattrChangesItFromASubinterpreter) {
+  const std::vector<std::string> in_main = Appearance(main_, type_);
+  const std::vector<std::string> in_b = Appearance(b_, type_);
+  const std::vector<std::string> in_a = Appearance(a_, type_);
+  {
+    AttachGuard attached(*a_);
+    Ref<HeapType> intruder =
+        *HeapType::Create(*a_, "Intruder", {{WellKnownType(WellKnown::kObject)}});
+    const std::vector<Ref<Object>> values = {NewStr("HACKED"), NewTuple({type_}), intruder,
+                                             NoneRef()};
+    std::vector<TypeObject*> owners(type_->type()->mro().begin(), type_->type()->mro().end());
+    owners.push_back(type_);
+    for (TypeObject* owner : owners) {
+      std::vector<std::pair<const Name*, Ref<Object>>> descriptors;
+      if (const AttrTable* dict = a_->TypeDict(*owner)) {
+        for (const AttrTable::Entry& entry : dict->entries()) {
+          if (entry.value->type()->slots().descr_set != nullptr) {
+            descriptors.emplace_back(entry.name, entry.value);
+          }
+        }
+      }
+      for (const auto& [name, descriptor] : descriptors) {
+        const std::string where = StrCat(owner->name(), ".__dict__['", name->text(), "']");
+        // A getset without a setter that applies to the type says it is not
+        // writable, as CPython's does; everything else is a TypeError.
+        bool read_only = false;
+        if (descriptor->type() == WellKnownType(WellKnown::kGetSetDescriptor)) {
+          auto* member = static_cast<MemberDescriptorObject*>(descriptor.get());
+          read_only =
+              member->member->setter == nullptr && type_->type()->IsSubtypeOf(member->owner);
+        }
+        auto expect_refused = [&](Ref<Object> result, std::string_view call) {
+          EXPECT_FALSE(result) << where << "." << call << " succeeded";
+          const std::string error(TakeExceptionAsStatus().message());
+          EXPECT_TRUE(error.starts_with(read_only ? "AttributeError: " : "TypeError: "))
+              << where << "." << call << ": " << error;
+          if (read_only) {
+            EXPECT_THAT(error, ::testing::HasSubstr("is not writable"));
+          }
+        };
+        for (const Ref<Object>& value : values) {
+          expect_refused(CallMethod(descriptor.get(), "__set__", {type_, value.get()}), "__set__");
+        }
+        expect_refused(CallMethod(descriptor.get(), "__delete__", {type_}), "__delete__");
+      }
+    }
+    // The same names through setattr, delattr and object's own __setattr__.
+    Ref<Object> object_setattr = GetAttr(WellKnownType(WellKnown::kObject), "__setattr__");
+    Ref<Object> object_delattr = GetAttr(WellKnownType(WellKnown::kObject), "__delattr__");
+    ASSERT_TRUE(object_setattr && object_delattr) << TakeExceptionAsStatus();
+    for (const char* attribute :
+         {"__name__", "__qualname__", "__module__", "__doc__", "__bases__", "__class__"}) {
+      const std::string immutable = StrCat("TypeError: cannot set '", attribute,
+                                           "' attribute of immutable type '", type_->name(), "'");
+      const Name* name = a_->Intern(attribute);
+      EXPECT_FALSE(SetAttr(type_, name, values[0].get()));
+      EXPECT_EQ(TakeExceptionAsStatus().message(), immutable);
+      EXPECT_FALSE(DelAttr(type_, name));
+      EXPECT_EQ(TakeExceptionAsStatus().message(), immutable);
+      Ref<Object> name_object = NewStr(attribute);
+      EXPECT_FALSE(Call(object_setattr.get(), {type_, name_object.get(), values[0].get()}));
+      EXPECT_EQ(TakeExceptionAsStatus().message(),
+                "TypeError: can't apply this __setattr__ to type object");
+      EXPECT_FALSE(Call(object_delattr.get(), {type_, name_object.get()}));
+      EXPECT_EQ(TakeExceptionAsStatus().message(),
+                "TypeError: can't apply this __delattr__ to type object");
+    }
+  }
+  EXPECT_EQ(Appearance(main_, type_), in_main);
+  EXPECT_EQ(Appearance(b_, type_), in_b);
+  EXPECT_EQ(Appearance(a_, type_), in_a);
+  // And in an interpreter created afterwards.
+  ASSERT_TRUE(Runtime::DestroyInterpreter(a_).ok());
+  a_ = *Runtime::CreateInterpreter();
+  EXPECT_EQ(Appearance(a_, type_), Appearance(main_, type_));
 }
 
 TEST_F(ConformanceTest, DictIsAReadOnlyProxyWithTheSameKeysAndPerInterpreterValues) {

@@ -6,7 +6,9 @@
 
 #include <cstdio>
 
+#include "interp/heap_type.h"
 #include "interp/interpreter.h"
+#include "interp/ownership.h"
 #include "objects/args.h"
 #include "objects/errors.h"
 #include "objects/format_spec.h"
@@ -79,6 +81,40 @@ bool ObjectInit(Object* self, const CallArgs& args) {
 
 Ref<Object> ObjectClass(Object* self) { return Ref<Object>::Borrow(self->type()); }
 
+// __class__ assignment, with CPython's rules: only between heap classes (a
+// static type's instances and the static types themselves are shared or laid
+// out by C++) whose instances are laid out alike. CPython also lets a module
+// become an instance of a module subclass; islet's differ in layout.
+bool ObjectSetClass(Object* self, Object* value) {
+  if (value == nullptr) {
+    Raise(WellKnown::kTypeError, "can't delete __class__ attribute");
+    return false;
+  }
+  if (!IsInstance(value, WellKnown::kType)) {
+    Raise(WellKnown::kTypeError, StrCat("__class__ must be set to a class, not '",
+                                        TypeDisplayName(value->type()), "' object"));
+    return false;
+  }
+  if (!CheckOwned(value)) return false;
+  TypeObject* from = self->type();
+  auto* to = static_cast<TypeObject*>(value);
+  const bool modules = from->IsSubtypeOf(WellKnownType(WellKnown::kModule)) &&
+                       to->IsSubtypeOf(WellKnownType(WellKnown::kModule));
+  if (!modules && (from->HasFlag(kTypeImmutable) || to->HasFlag(kTypeImmutable))) {
+    Raise(WellKnown::kTypeError,
+          "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    return false;
+  }
+  if (!from->HasFlag(kTypeHeap) || !to->HasFlag(kTypeHeap) ||
+      !HeapType::SameInstanceLayout(*static_cast<HeapType*>(from), *static_cast<HeapType*>(to))) {
+    Raise(WellKnown::kTypeError, StrCat("__class__ assignment: '", to->name(),
+                                        "' object layout differs from '", from->name(), "'"));
+    return false;
+  }
+  Interpreter::Current()->ChangeClass(*self, *to);
+  return true;
+}
+
 // Named after the class it is bound to, as CPython names bound builtin methods:
 // "Point.__init_subclass__() takes no keyword arguments".
 Ref<Object> ObjectInitSubclass(Object* cls, const CallArgs& args) {
@@ -99,7 +135,7 @@ Ref<Object> ObjectDunderFormat(Object* self, const CallArgs& args) {
 }
 
 constexpr TypeMember kObjectMembers[] = {
-    Getter("__class__", &ObjectClass),
+    Getter("__class__", &ObjectClass, &ObjectSetClass),
     ClassMethod("__init_subclass__", &ObjectInitSubclass),
     Method("__format__", &ObjectDunderFormat),
 };

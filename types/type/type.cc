@@ -1,7 +1,13 @@
 // `type`: the metatype. Its instances are static builtin types (immortal) and
 // heap types (interp/heap_type.h). Looking an attribute up on a type follows
-// CPython's type_getattro; setting one on an immutable (static) type is a
-// TypeError in every interpreter; calling a type constructs an instance.
+// CPython's type_getattro; calling a type constructs an instance.
+//
+// Every write Python code can make to a type object is made here, by
+// type.__setattr__/__delattr__ or by a setter of one of type's descriptors
+// (__name__, __qualname__, __module__, __doc__, __bases__; callable directly as
+// type.__dict__['__name__'].__set__(int, 'x')), and each one gets the class it
+// changes from WritableType: a static type, shared by every interpreter, is a
+// TypeError and never written.
 
 #include "types/type/type.h"
 
@@ -58,14 +64,23 @@ Ref<Object> TypeGetAttr(Object* self, const Name* name) {
                StrCat("type object '", TypeName(type), "' has no attribute '", name->text(), "'"));
 }
 
-bool TypeSetAttr(Object* self, const Name* name, Object* value) {
+// WritableType: `self` as the class a write to its `attribute` may change, or
+// null with TypeError for an immutable type (every static type: it is shared by
+// all interpreters). The only way code here turns a type into a HeapType to
+// write to. CPython's message, for deletion too.
+HeapType* WritableType(Object* self, std::string_view attribute) {
   TypeObject* type = AsType(self);
-  if (type->HasFlag(kTypeImmutable)) {
-    // The same message for deletion, as CPython gives.
-    Raise(WellKnown::kTypeError, StrCat("cannot set '", name->text(),
-                                        "' attribute of immutable type '", type->name(), "'"));
-    return false;
+  if (type->HasFlag(kTypeImmutable) || type->IsStaticBuiltin()) {
+    return Raise(
+        WellKnown::kTypeError,
+        StrCat("cannot set '", attribute, "' attribute of immutable type '", type->name(), "'"));
   }
+  return static_cast<HeapType*>(type);
+}
+
+bool TypeSetAttr(Object* self, const Name* name, Object* value) {
+  HeapType* cls = WritableType(self, name->text());
+  if (cls == nullptr) return false;
   Interpreter& interp = *Interpreter::Current();
   if (Object* meta_attr = interp.LookupTypeAttribute(*self->type(), name)) {
     if (DescrSetFn set = meta_attr->type()->slots().descr_set) {
@@ -73,10 +88,10 @@ bool TypeSetAttr(Object* self, const Name* name, Object* value) {
       return set(meta_attr, self, value);
     }
   }
-  if (value != nullptr) return interp.SetTypeDictEntry(*type, name, Ref<Object>::Borrow(value));
-  if (interp.RemoveTypeDictEntry(*type, name)) return true;
+  if (value != nullptr) return interp.SetTypeDictEntry(*cls, name, Ref<Object>::Borrow(value));
+  if (interp.RemoveTypeDictEntry(*cls, name)) return true;
   Raise(WellKnown::kAttributeError,
-        StrCat("type object '", TypeName(type), "' has no attribute '", name->text(), "'"));
+        StrCat("type object '", TypeName(cls), "' has no attribute '", name->text(), "'"));
   return false;
 }
 
@@ -169,6 +184,9 @@ Ref<Object> NewClass(const CallArgs& args) {
   if (cls->dict().Get(DunderName(Dunder::kModule)) == nullptr) {
     interp.SetTypeDictEntry(*cls, DunderName(Dunder::kModule), NewStr("__main__"));
   }
+  if (cls->dict().Get(DunderName(Dunder::kDoc)) == nullptr) {
+    interp.SetTypeDictEntry(*cls, DunderName(Dunder::kDoc), NoneRef());
+  }
   if (cls->dict().Get(DunderName(Dunder::kEq)) != nullptr &&
       cls->dict().Get(DunderName(Dunder::kHash)) == nullptr) {
     interp.SetTypeDictEntry(*cls, DunderName(Dunder::kHash), NoneRef());
@@ -210,32 +228,62 @@ Ref<Object> TypeCall(Object* self, const CallArgs& args) {
 
 Ref<Object> TypeNameGetter(Object* self) { return NewStr(TypeName(AsType(self))); }
 Ref<Object> TypeQualnameGetter(Object* self) { return NewStr(TypeQualName(AsType(self))); }
-Ref<Object> TypeModuleGetter(Object* self) { return NewStr(TypeModule(AsType(self))); }
 
-// A heap class's names can be set to strs (static types refuse earlier, in
-// TypeSetAttr); __module__ is an entry of its dict.
+// A heap class's __module__ is the entry of its dict, whatever it holds.
+Ref<Object> TypeModuleGetter(Object* self) {
+  TypeObject* type = AsType(self);
+  if (!type->IsStaticBuiltin()) {
+    if (Object* module = static_cast<HeapType*>(type)->dict().Get(DunderName(Dunder::kModule))) {
+      return Ref<Object>::Borrow(module);
+    }
+  }
+  return NewStr(TypeModule(type));
+}
+
+// A heap class's __doc__ is the entry of its dict (bound, if it is a
+// descriptor, as CPython's type_get_doc does); static types have none.
+Ref<Object> TypeDocGetter(Object* self) {
+  TypeObject* type = AsType(self);
+  if (type->IsStaticBuiltin()) return NoneRef();
+  Object* doc = static_cast<HeapType*>(type)->dict().Get(DunderName(Dunder::kDoc));
+  if (doc == nullptr) return NoneRef();
+  Ref<Object> keep = Ref<Object>::Borrow(doc);
+  if (DescrGetFn get = doc->type()->slots().descr_get) return get(doc, nullptr, type);
+  return keep;
+}
+
+// The class whose special attribute `attribute` a setter of type's changes:
+// WritableType's, and no deletion (CPython's check_set_special_type_attr,
+// message included).
+HeapType* SpecialAttributeTarget(Object* self, Object* value, std::string_view attribute) {
+  HeapType* cls = WritableType(self, attribute);
+  if (cls != nullptr && value == nullptr) {
+    return Raise(
+        WellKnown::kTypeError,
+        StrCat("cannot delete '", attribute, "' attribute of immutable type '", cls->name(), "'"));
+  }
+  return cls;
+}
+
+// __name__ and __qualname__ take strs; __name__ no NUL, as in CPython.
 bool SetTypeText(Object* self, Object* value, Dunder attribute) {
-  if (value == nullptr) {
-    Raise(WellKnown::kTypeError, StrCat("cannot delete '", DunderText(attribute),
-                                        "' attribute of type '", TypeName(AsType(self)), "'"));
-    return false;
-  }
-  auto* cls = static_cast<HeapType*>(self);
-  if (attribute == Dunder::kModule) {
-    Interpreter::Current()->SetTypeDictEntry(*cls, DunderName(attribute),
-                                             Ref<Object>::Borrow(value));
-    return true;
-  }
+  HeapType* cls = SpecialAttributeTarget(self, value, DunderText(attribute));
+  if (cls == nullptr) return false;
   if (!IsInstance(value, WellKnown::kStr)) {
     Raise(WellKnown::kTypeError,
-          StrCat("can only assign string to ", TypeName(cls), ".", DunderText(attribute), ", not '",
+          StrCat("can only assign string to ", cls->name(), ".", DunderText(attribute), ", not '",
                  TypeDisplayName(value->type()), "'"));
     return false;
   }
+  std::string_view text = StrView(value);
   if (attribute == Dunder::kName) {
-    cls->set_name(StrView(value));
+    if (text.find('\0') != std::string_view::npos) {
+      Raise(WellKnown::kValueError, "type name must not contain null characters");
+      return false;
+    }
+    cls->set_name(text);
   } else {
-    cls->set_qualname(StrView(value));
+    cls->set_qualname(text);
   }
   return true;
 }
@@ -244,11 +292,29 @@ bool TypeNameSetter(Object* self, Object* value) { return SetTypeText(self, valu
 bool TypeQualnameSetter(Object* self, Object* value) {
   return SetTypeText(self, value, Dunder::kQualname);
 }
-bool TypeModuleSetter(Object* self, Object* value) {
-  return SetTypeText(self, value, Dunder::kModule);
+
+// __module__ and __doc__ are entries of the class's dict and take any value.
+bool SetTypeDictText(Object* self, Object* value, Dunder attribute) {
+  HeapType* cls = SpecialAttributeTarget(self, value, DunderText(attribute));
+  return cls != nullptr && Interpreter::Current()->SetTypeDictEntry(*cls, DunderName(attribute),
+                                                                    Ref<Object>::Borrow(value));
 }
+
+bool TypeModuleSetter(Object* self, Object* value) {
+  return SetTypeDictText(self, value, Dunder::kModule);
+}
+bool TypeDocSetter(Object* self, Object* value) {
+  return SetTypeDictText(self, value, Dunder::kDoc);
+}
+
+// islet cannot change a class's bases after creation (docs/language.md).
+bool TypeBasesSetter(Object* self, Object* value) {
+  if (SpecialAttributeTarget(self, value, "__bases__") == nullptr) return false;
+  Raise(WellKnown::kTypeError, "__bases__ assignment is not supported");
+  return false;
+}
+
 Ref<Object> TypeDictGetter(Object* self) { return NewTypeDictProxy(AsType(self)); }
-Ref<Object> TypeDocGetter(Object*) { return NoneRef(); }
 
 Ref<Object> TypesAsTuple(std::span<TypeObject* const> types) {
   std::vector<Ref<Object>> items;
@@ -296,9 +362,9 @@ constexpr TypeMember kTypeMembers[] = {
     Getter("__qualname__", &TypeQualnameGetter, &TypeQualnameSetter),
     Getter("__module__", &TypeModuleGetter, &TypeModuleSetter),
     Getter("__dict__", &TypeDictGetter),
-    Getter("__doc__", &TypeDocGetter),
+    Getter("__doc__", &TypeDocGetter, &TypeDocSetter),
     Getter("__mro__", &TypeMroGetter),
-    Getter("__bases__", &TypeBasesGetter),
+    Getter("__bases__", &TypeBasesGetter, &TypeBasesSetter),
     Getter("__base__", &TypeBaseGetter),
     Method("mro", &TypeMro),
     Method("__subclasses__", &TypeSubclasses),

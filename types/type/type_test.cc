@@ -118,5 +118,37 @@ TEST_F(TypeTest, SubclassesOfBuiltinsBehaveAsTheirBase) {
   EXPECT_EQ(Length(defaults.get()), 0);
 }
 
+// islet cannot re-base a class: assigning __bases__ says so after CPython's
+// checks (a static type, a deletion), and the class keeps its bases.
+TEST_F(TypeTest, BasesAssignmentIsRefusedAfterCPythonsChecks) {
+  Ref<Object> a = MakeClass("A", {});
+  Ref<Object> b = MakeClass("B", {});
+  const Name* bases = interp_->Intern("__bases__");
+  EXPECT_FALSE(SetAttr(a.get(), bases, NewTuple({b.get()}).get()));
+  EXPECT_EQ(Error(), "TypeError: __bases__ assignment is not supported");
+  EXPECT_FALSE(DelAttr(a.get(), bases));
+  EXPECT_EQ(Error(), "TypeError: cannot delete '__bases__' attribute of immutable type 'A'");
+  EXPECT_FALSE(SetAttr(WellKnownType(WellKnown::kInt), bases, NewTuple({}).get()));
+  EXPECT_EQ(Error(), "TypeError: cannot set '__bases__' attribute of immutable type 'int'");
+  EXPECT_EQ(Show(GetAttr(a.get(), "__bases__")), "(<class 'object'>,)");
+}
+
+// An instance moved to another class by __class__ assignment holds that class,
+// not the old one: the old class can die while the instance lives.
+TEST_F(TypeTest, ClassAssignmentMovesTheInstancesReferenceToItsClass) {
+  Ref<Object> old_class = MakeClass("Old", {});
+  Ref<Object> new_class = MakeClass("New", {});
+  Ref<Object> instance = CallWith(old_class.get(), {});
+  ASSERT_TRUE(instance) << Error();
+  const uint64_t old_refs = old_class->refcount();
+  const uint64_t new_refs = new_class->refcount();
+  ASSERT_TRUE(SetAttr(instance.get(), interp_->Intern("__class__"), new_class.get())) << Error();
+  EXPECT_EQ(instance->type(), new_class.get());
+  EXPECT_EQ(old_class->refcount(), old_refs - 1);
+  EXPECT_EQ(new_class->refcount(), new_refs + 1);
+  old_class.reset();  // its last reference: the class dies, the instance stays valid
+  EXPECT_EQ(Show(GetAttr(instance.get(), "__class__")), "<class '__main__.New'>");
+}
+
 }  // namespace
 }  // namespace islet
