@@ -256,7 +256,7 @@ TEST_F(HeapSlotsTest, BuiltinSlotsAreAttributes) {
   Ref<HeapType> plain = NewClass("Plain", WellKnownType(WellKnown::kObject));
   EXPECT_EQ(
       Show(CallAttr(WellKnownType(WellKnown::kObject), "__init__", {CallWith(plain.get(), {}), 1})),
-      "TypeError: Plain() takes no arguments");
+      "TypeError: Plain.__init__() takes exactly one argument (the instance to initialize)");
 }
 
 }  // namespace

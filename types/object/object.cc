@@ -49,8 +49,10 @@ Ref<Object> ObjectRichCompare(Object* self, Object* other, CompareOp op) {
 Ref<Object> ObjectNew(TypeObject* type, const CallArgs& args);
 bool ObjectInit(Object* self, const CallArgs& args);
 
-// CPython's rule: surplus arguments are an error unless exactly one of __new__
-// and __init__ is overridden (that one consumes them).
+// CPython's rule (object_new and object_init): surplus arguments, positional or
+// keyword, are an error unless the type overrides the other one of __new__ and
+// __init__ and not this one (that one consumes them). Asked through an
+// override that passes them on (super().__init__(x)), object's own refuses.
 Ref<Object> ObjectNew(TypeObject* type, const CallArgs& args) {
   if (!args.args.empty()) {
     if (type->slots().new_instance != &ObjectNew) {
@@ -58,7 +60,7 @@ Ref<Object> ObjectNew(TypeObject* type, const CallArgs& args) {
                    "object.__new__() takes exactly one argument (the type to instantiate)");
     }
     if (type->slots().init == &ObjectInit) {
-      return Raise(WellKnown::kTypeError, StrCat(TypeName(type), "() takes no arguments"));
+      return Raise(WellKnown::kTypeError, StrCat(type->name(), "() takes no arguments"));
     }
   }
   return Interpreter::Current()->NewObject<Object>(type);
@@ -73,7 +75,9 @@ bool ObjectInit(Object* self, const CallArgs& args) {
     return false;
   }
   if (type->slots().new_instance == &ObjectNew) {
-    Raise(WellKnown::kTypeError, StrCat(TypeName(type), "() takes no arguments"));
+    Raise(WellKnown::kTypeError,
+          StrCat(type->name(),
+                 ".__init__() takes exactly one argument (the instance to initialize)"));
     return false;
   }
   return true;
