@@ -1059,28 +1059,47 @@ Flow StmtExecutor::operator()(const ClassDef& stmt) {
   return Check(Decorate(decorators, cls) && StoreBinding(frame, stmt.name, std::move(cls)));
 }
 
+// The `except` clauses of a try whose body raised `exception`: each clause's
+// expression is evaluated in turn until one matches, and that handler runs. The
+// exception is being handled from the first clause on (a bare `raise` in a
+// clause re-raises it, as in CPython). A clause that fails replaces it with its
+// own error; then, as when none matches, the flow is an error, which the try's
+// `finally` sees like any other.
+Flow RunHandlers(Frame& frame, const std::vector<ExceptHandler>& handlers, Ref<Object> exception) {
+  frame.handling.push_back(exception.get());
+  const int raised_at = frame.line;
+  const ExceptHandler* chosen = nullptr;
+  bool failed = false;
+  for (const ExceptHandler& handler : handlers) {
+    int matches = 1;
+    if (handler.type) {
+      frame.line = handler.type->location.line;  // a traceback names the clause's line
+      Ref<Object> clause = Eval(frame, *handler.type);
+      matches = clause ? ExceptionMatchesClause(exception.get(), clause.get()) : -1;
+    }
+    failed = matches < 0;
+    if (matches != 0) {
+      chosen = failed ? nullptr : &handler;
+      break;
+    }
+  }
+  Flow flow = Flow::kError;
+  if (chosen != nullptr && (chosen->name.empty() || StoreBinding(frame, chosen->name, exception))) {
+    flow = ExecBody(frame, chosen->body);
+    if (!chosen->name.empty()) UnbindHandlerName(frame, chosen->name);
+  }
+  frame.handling.pop_back();
+  if (chosen == nullptr && !failed) {
+    frame.line = raised_at;  // its traceback names where it was raised
+    RaiseObject(std::move(exception));
+  }
+  return flow;
+}
+
 Flow StmtExecutor::operator()(const Try& stmt) {
   Flow flow = ExecBody(frame, stmt.body);
   if (flow == Flow::kError && !stmt.handlers.empty()) {
-    Ref<Object> exception = TakeException();
-    bool handled = false;
-    for (const ExceptHandler& handler : stmt.handlers) {
-      if (handler.type) {
-        Ref<Object> clause = Eval(frame, *handler.type);
-        if (!clause) return Failed();
-        int matches = ExceptionMatchesClause(exception.get(), clause.get());
-        if (matches < 0) return Failed();
-        if (!matches) continue;
-      }
-      handled = true;
-      if (!handler.name.empty() && !StoreBinding(frame, handler.name, exception)) return Failed();
-      frame.handling.push_back(exception.get());
-      flow = ExecBody(frame, handler.body);
-      frame.handling.pop_back();
-      if (!handler.name.empty()) UnbindHandlerName(frame, handler.name);
-      break;
-    }
-    if (!handled) RaiseObject(std::move(exception));
+    flow = RunHandlers(frame, stmt.handlers, TakeException());
   } else if (flow == Flow::kNormal) {
     flow = ExecBody(frame, stmt.orelse);
   }
