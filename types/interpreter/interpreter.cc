@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "objects/args.h"
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exception.h"
@@ -235,26 +236,29 @@ std::nullptr_t RaiseExecutionFailed(const CapturedError& error) {
   return RaiseObject(std::move(exception));
 }
 
-// exec(code, /): runs `code` (a str) in the interpreter's __main__ on this
-// thread, attached to it; an uncaught exception becomes ExecutionFailed here.
+// exec(code, /): runs `code` (source text: a str, or bytes) in the
+// interpreter's __main__ on this thread, attached to it; an uncaught exception
+// becomes ExecutionFailed here. CPython also runs a function's or a code
+// object's body; islet's code cannot move between interpreters, so for it
+// those are unsupported scripts like any other object (docs/language.md).
 Ref<Object> InterpreterExec(Object* self, const CallArgs& args) {
   Object* code[1];
   if (!BindArgs(args, {.function = "exec", .names = {"code"}, .positional_only = 1, .required = 1},
                 code)) {
     return nullptr;
   }
-  if (!IsInstance(code[0], WellKnown::kStr)) {
-    return Raise(WellKnown::kTypeError,
-                 StrCat("_interpreters.exec() argument 2 must be a string, a function, or a code "
-                        "object, not ",
-                        TypeDisplayName(code[0]->type())));
+  std::string source;  // read only here, in the caller's interpreter
+  if (IsInstance(code[0], WellKnown::kStr)) {
+    source = StrView(code[0]);
+  } else if (IsInstance(code[0], WellKnown::kBytes)) {
+    source = BytesView(code[0]);
+  } else {
+    std::optional<std::string> repr = ReprText(code[0]);
+    return repr ? Raise(WellKnown::kTypeError, StrCat("unsupported script ", *repr)) : nullptr;
   }
-  std::string source(StrView(code[0]));  // read only here, in the caller's interpreter
-  if (source.empty()) {
-    return Raise(WellKnown::kValueError, "_interpreters.exec(): bad script text (too short)");
-  }
+  // CPython compiles the script in the caller, so this SyntaxError is raised here.
   if (source.find('\0') != std::string::npos) {
-    return Raise(WellKnown::kValueError, "source code string cannot contain null bytes");
+    return Raise(WellKnown::kSyntaxError, "source code string cannot contain null bytes");
   }
   const InterpreterTypeHooks* hooks = Hooks();
   if (hooks == nullptr || hooks->exec_main == nullptr) return RaiseNoHooks("Interpreter.exec()");
