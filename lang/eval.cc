@@ -1144,7 +1144,8 @@ Flow StmtExecutor::operator()(const Raise& stmt) {
   return Failed();
 }
 
-// Raises SyntaxError(message, (filename, line, column, text)).
+// Raises SyntaxError(message, (filename, line, column, text)); text stops at
+// a null byte, as CPython's does, and the column is None when there is none.
 bool RaiseSyntaxError(const SyntaxErrorInfo& error, std::string_view filename,
                       std::string_view source) {
   std::string text = error.text;
@@ -1159,8 +1160,11 @@ bool RaiseSyntaxError(const SyntaxErrorInfo& error, std::string_view filename,
       text = std::string(source.substr(start, end == std::string_view::npos ? end : end - start));
     }
   }
-  Ref<Object> details = NewTuple({NewStr(filename).get(), NewInt(error.line).get(),
-                                  NewInt(error.column).get(), NewStr(text).get()});
+  text.resize(std::min(text.size(), text.find('\0')));
+  Ref<Object> column =
+      error.column == SyntaxErrorInfo::kNoColumn ? NoneRef() : NewInt(error.column);
+  Ref<Object> details = NewTuple(
+      {NewStr(filename).get(), NewInt(error.line).get(), column.get(), NewStr(text).get()});
   Ref<Object> args = NewTuple({NewStr(error.message).get(), details.get()});
   if (!details || !args) return false;
   const WellKnown type = error.kind == SyntaxErrorInfo::Kind::kTab ? WellKnown::kTabError

@@ -13,6 +13,8 @@
 #include "interp/interpreter.h"
 #include "lang/traceback.h"
 #include "objects/errors.h"
+#include "objects/protocol.h"
+#include "objects/singletons.h"
 #include "runtime/runtime.h"
 #include "tests/testing/object_test_support.h"
 
@@ -363,6 +365,24 @@ TEST_F(EvalTest, SyntaxErrorsNameTheLineAndColumn) {
                 "pass\nprint(issubclass(TabError, SyntaxError))"),
             "True\n");
   EXPECT_EQ(Run("break"), "SyntaxError: 'break' outside loop\n");
+}
+
+// CPython reports a null byte at its line, shows the line up to it and no
+// caret (its offset is None); the line may be empty. Nothing runs.
+TEST_F(EvalTest, ANullByteIsASyntaxErrorShowingItsLineUpToIt) {
+  const std::string_view sources[] = {std::string_view("print(1)\n  x = 'a\0b'\n", 20),
+                                      std::string_view("\0print(1)\n", 10)};
+  const std::string_view shown[] = {"  File \"nul.py\", line 2\n    x = 'a\n",
+                                    "  File \"nul.py\", line 1\n    \n"};
+  for (int i = 0; i < 2; ++i) {
+    ::testing::internal::CaptureStdout();
+    EXPECT_FALSE(ExecMain(sources[i], "nul.py"));
+    EXPECT_EQ(::testing::internal::GetCapturedStdout(), "");
+    Ref<Object> error = TakeException();
+    EXPECT_EQ(FormatUncaught(error.get()),
+              std::string(shown[i]) + "SyntaxError: source code cannot contain null bytes\n");
+    EXPECT_EQ(GetAttr(error.get(), "offset").get(), None());
+  }
 }
 
 // The traceback belongs to the exception: one that was handled earlier leaves

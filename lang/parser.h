@@ -31,8 +31,11 @@ struct SyntaxErrorInfo {
   enum class Kind : uint8_t { kSyntax, kIndentation, kTab };
   std::string message;  // "invalid syntax"
   int line = 0;         // 1-based
-  int column = 0;       // 1-based, in code points, as CPython's offset
-  std::string text;     // the source line, without its newline
+  // 1-based, in code points, as CPython's offset; 0 at the end of the input
+  // (CPython's offset 0); kNoColumn when CPython gives none (a null byte).
+  int column = 0;
+  static constexpr int kNoColumn = -1;
+  std::string text;  // the source line, without its newline
   // The input ended inside a block, bracket or triple-quoted string: an
   // interactive prompt should read another line instead of reporting it.
   bool incomplete = false;

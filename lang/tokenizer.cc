@@ -894,7 +894,8 @@ TokenizeResult Tokenize(std::string_view source, TokenizeOptions options) {
     error.message = message;
     Location location = Advance(options.start, source.substr(0, bad));
     error.line = location.line;
-    error.column = location.column;
+    // CPython reports a null byte with its line but no column.
+    error.column = source[bad] == '\0' ? SyntaxErrorInfo::kNoColumn : location.column;
     result.error = error;
     result.tokens.push_back(Token{TokenKind::kError, {}, location, location});
     return result;

@@ -38,7 +38,11 @@ std::string FormatSyntaxError(Object* exception, const std::string& type_name) {
     return {};
   }
   std::string out = StrCat("  File \"", *where_file, "\", line ", *where_line, "\n");
-  if (IsInstance(text.get(), WellKnown::kStr)) {
+  if (IsInstance(text.get(), WellKnown::kStr) && offset.get() == None()) {
+    // No column: the line alone, even when blank, as CPython prints it.
+    std::string_view line = StrView(text.get());
+    out += StrCat("    ", line.substr(std::min(line.size(), line.find_first_not_of(" \f"))), "\n");
+  } else if (IsInstance(text.get(), WellKnown::kStr)) {
     std::string_view line = StrView(text.get());
     size_t start = line.find_first_not_of(" \t\f");
     if (start != std::string_view::npos) {
