@@ -5,15 +5,18 @@
 //   bazel run //tools:shell                  a prompt on a terminal; else runs stdin
 //
 // An uncaught exception prints its traceback and "TypeName: message" on stderr
-// and the exit status is 1 (`raise SystemExit(n)` exits with n).
+// and the exit status is 1 (`raise SystemExit(n)` exits with n). A script that
+// cannot be opened or read exits with 2, a directory with 1 (CPython's
+// statuses), each with a message naming the path.
 
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
+#include <cstring>
 #include <iostream>
-#include <sstream>
 #include <string>
 
 #include "interp/interpreter.h"
@@ -68,6 +71,44 @@ std::string ResolvePath(const std::string& path) {
 
 int RunSource(const std::string& source, const std::string& filename) {
   return lang::ExecMain(source, filename) ? 0 : ReportUncaught();
+}
+
+// Reads `file` to its end in chunks, stopping after the first null byte: the
+// source is a SyntaxError there anyway, and a stream of them (/dev/zero) would
+// otherwise never end. Returns errno on a read error, else 0.
+int ReadSource(std::FILE* file, std::string& source) {
+  char chunk[1 << 16];
+  for (;;) {
+    size_t read = std::fread(chunk, 1, sizeof(chunk), file);
+    if (const void* nul = std::memchr(chunk, '\0', read)) {
+      source.append(chunk, static_cast<const char*>(nul) - chunk + 1);
+      return 0;
+    }
+    source.append(chunk, read);
+    if (read < sizeof(chunk)) return std::ferror(file) ? (errno != 0 ? errno : EIO) : 0;
+  }
+}
+
+// Runs the script at `path` (as given: `shown`).
+int RunFile(const std::string& path, const char* shown) {
+  auto fail = [&](std::string_view what, int error, int status) {
+    std::fprintf(stderr, "shell: %.*s '%s': [Errno %d] %s\n", static_cast<int>(what.size()),
+                 what.data(), shown, error, std::strerror(error));
+    return status;
+  };
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return fail("can't open file", errno, 2);
+  struct stat info;
+  if (fstat(fileno(file), &info) == 0 && S_ISDIR(info.st_mode)) {
+    std::fclose(file);
+    return fail("can't run", EISDIR, 1);
+  }
+  std::string source;
+  errno = 0;
+  int error = ReadSource(file, source);
+  std::fclose(file);
+  if (error != 0) return fail("can't read file", error, 2);
+  return RunSource(source, shown);
 }
 
 // Whether `buffer` still needs lines: a compound statement (its first line
@@ -127,22 +168,19 @@ int Main(int argc, char** argv) {
   {
     AttachGuard attached(*main_interpreter);
     if (argc == 2) {
-      std::string path = ResolvePath(argv[1]);
-      std::ifstream file(path, std::ios::binary);
-      if (!file) {
-        std::fprintf(stderr, "shell: can't open file '%s': No such file or directory\n", argv[1]);
-        exit_status = 2;
-      } else {
-        std::stringstream text;
-        text << file.rdbuf();
-        exit_status = RunSource(text.str(), argv[1]);
-      }
+      exit_status = RunFile(ResolvePath(argv[1]), argv[1]);
     } else if (isatty(STDIN_FILENO)) {
       exit_status = RunInteractive();
     } else {
-      std::stringstream text;
-      text << std::cin.rdbuf();
-      exit_status = RunSource(text.str(), "<stdin>");
+      std::string source;
+      errno = 0;
+      if (int error = ReadSource(stdin, source); error != 0) {
+        std::fprintf(stderr, "shell: can't read stdin: [Errno %d] %s\n", error,
+                     std::strerror(error));
+        exit_status = 2;
+      } else {
+        exit_status = RunSource(source, "<stdin>");
+      }
     }
     // Like CPython at exit: wait for the threads the program started.
     WaitForAllThreads();
