@@ -132,6 +132,19 @@ void Map(std::string& out, std::string_view text, Mapping mapping) {
   }
 }
 
+// ICU's NFKC normalizer, which ICU sets up on first use. Reached through a
+// function-local static, so that every thread's first use synchronizes with
+// that set-up in a way ThreadSanitizer sees (ICU's own is uninstrumented).
+const icu::Normalizer2* NfkcInstance() {
+  static const icu::Normalizer2* const nfkc = [] {
+    UErrorCode error = U_ZERO_ERROR;
+    const icu::Normalizer2* instance = icu::Normalizer2::getNFKCInstance(error);
+    CheckIcu(error);
+    return instance;
+  }();
+  return nfkc;
+}
+
 // Where the piece of `text` that starts at `pos` ends, for text longer than
 // `max_piece` bytes from there: before the last code point within the limit
 // that starts a normalization segment, so that normalizing the pieces one by
@@ -253,9 +266,8 @@ void AppendTitle(std::string& out, std::string_view text) {
 namespace internal {
 
 std::string NormalizeNfkcInPieces(std::string_view text, size_t max_piece) {
+  const icu::Normalizer2* nfkc = NfkcInstance();
   UErrorCode error = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(error);
-  CheckIcu(error);
   std::string out;
   size_t pos = 0;
   while (pos < text.size()) {
