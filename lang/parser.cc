@@ -23,6 +23,7 @@
 
 #include "absl/strings/str_format.h"
 #include "lang/tokenizer.h"
+#include "objects/unicode/unicode_db.h"
 
 namespace islet::lang {
 namespace {
@@ -237,6 +238,10 @@ class Parser {
   bool AcceptOp(std::string_view op);
   bool AcceptKeyword(std::string_view word);
   bool AtName();  // a NAME that is not a keyword
+  // The identifier a NAME token spells (see Identifier below); NextIdentifier
+  // takes the next token.
+  std::string Identifier(const Token& token);
+  std::string NextIdentifier() { return Identifier(Next()); }
   bool AtExpressionStart();
   bool RestIsEnd();
 
@@ -395,6 +400,22 @@ bool Parser::AcceptKeyword(std::string_view word) {
 }
 
 bool Parser::AtName() { return At(TokenKind::kName) && !IsKeyword(Peek().text); }
+
+// A non-ASCII identifier is its NFKC form (PEP 3131), so `ﬁ` and `fi` are one
+// name. Keywords were matched on the token's own text, as CPython does
+// (`ｌａｍｂｄａ` is the name `lambda`), but no identifier may be None, True or
+// False: CPython's message, which its AST validation raises as a ValueError,
+// is a SyntaxError here. The parse goes on; ParseFile sees the failure.
+std::string Parser::Identifier(const Token& token) {
+  const bool ascii = std::all_of(token.text.begin(), token.text.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) return std::string(token.text);
+  std::string id = unicode::NormalizeNfkc(token.text);
+  if (id == "None" || id == "True" || id == "False") {
+    FailAt(token.start, absl::StrFormat("identifier field can't represent '%s' constant", id));
+  }
+  return id;
+}
 
 bool Parser::AtExpressionStart() {
   const Token& token = Peek();
@@ -557,7 +578,7 @@ std::nullptr_t Parser::FailAssignHint(const Expr& test) {
 
 std::unique_ptr<Module> Parser::ParseFile() {
   auto module = std::make_unique<Module>();
-  if (!ParseStatements(&module->body)) return nullptr;
+  if (!ParseStatements(&module->body) || failed_) return nullptr;
   if (!At(TokenKind::kEndMarker)) return Fail();
   if (deferred_) return FailAt({deferred_->line, deferred_->column}, deferred_->message);
   return module;
@@ -882,7 +903,7 @@ StmtPtr Parser::ParseGlobalOrNonlocal() {
   std::vector<std::string> names;
   do {
     if (!AtName()) return Fail();
-    names.emplace_back(Next().text);
+    names.push_back(NextIdentifier());
   } while (AcceptOp(","));
   if (global) return MakeStmt(location, Global{std::move(names)});
   return MakeStmt(location, Nonlocal{std::move(names)});
@@ -890,12 +911,12 @@ StmtPtr Parser::ParseGlobalOrNonlocal() {
 
 bool Parser::ParseDottedName(std::string* name) {
   if (!AtName()) return Fail(), false;
-  *name = std::string(Next().text);
+  *name = NextIdentifier();
   while (AtOp(".")) {
     Next();
     if (!AtName()) return Fail(), false;
     *name += ".";
-    *name += Next().text;
+    *name += NextIdentifier();
   }
   return true;
 }
@@ -905,11 +926,11 @@ bool Parser::ParseAlias(bool dotted, Alias* alias) {
     if (!ParseDottedName(&alias->name)) return false;
   } else {
     if (!AtName()) return Fail(), false;
-    alias->name = std::string(Next().text);
+    alias->name = NextIdentifier();
   }
   if (AcceptKeyword("as")) {
     if (!AtName()) return Fail(), false;
-    alias->asname = std::string(Next().text);
+    alias->asname = NextIdentifier();
   }
   return true;
 }
@@ -1109,7 +1130,7 @@ bool Parser::ParseExceptHandler(Try* node) {
     }
     if (AcceptKeyword("as")) {
       if (!AtName()) return Fail(), false;
-      handler.name = std::string(Next().text);
+      handler.name = NextIdentifier();
     }
   }
   if (!ExpectColon()) return false;
@@ -1139,7 +1160,7 @@ StmtPtr Parser::ParseFunctionDef(std::vector<ExprPtr> decorators) {
   FunctionDef node;
   node.decorators = std::move(decorators);
   if (!AtName()) return Fail();
-  node.name = std::string(Next().text);
+  node.name = NextIdentifier();
   if (!ExpectForced("(")) return nullptr;
   if (!ParseParameters(false, &node.params)) return nullptr;
   if (!ExpectOp(")")) return nullptr;
@@ -1155,7 +1176,7 @@ StmtPtr Parser::ParseClassDef(std::vector<ExprPtr> decorators) {
   ClassDef node;
   node.decorators = std::move(decorators);
   if (!AtName()) return Fail();
-  node.name = std::string(Next().text);
+  node.name = NextIdentifier();
   if (AtOp("(")) {
     Location open = Next().start;
     if (!ParseArguments(open, false, &node.bases, &node.keywords)) return nullptr;
@@ -1236,7 +1257,7 @@ bool Parser::ParseParameters(bool is_lambda, Parameters* params) {
 // NAME [':' annotation] ['=' default]
 bool Parser::ParseParameter(bool is_lambda, Parameter* param) {
   const Token& name = Next();
-  param->name = std::string(name.text);
+  param->name = Identifier(name);
   param->location = name.start;
   if (!is_lambda && AcceptOp(":") && !ParseExpression()) return false;
   if (AcceptOp("=")) {
@@ -1504,7 +1525,7 @@ ExprPtr Parser::ParsePrimary() {
     if (AcceptOp(".")) {
       if (!At(TokenKind::kName) || IsKeyword(Peek().text)) return Fail();
       Location location = value->location;
-      value = MakeExpr(location, Attribute{std::move(value), std::string(Next().text)});
+      value = MakeExpr(location, Attribute{std::move(value), NextIdentifier()});
     } else if (AtOp("(")) {
       value = ParseCall(std::move(value));
     } else {
@@ -1541,7 +1562,7 @@ ExprPtr Parser::ParseNameAtom() {
   if (token.text == "False") return MakeConstant(Next().start, Constant::Kind::kFalse);
   if (IsKeyword(token.text)) return Fail();
   Name name;
-  name.id = std::string(token.text);
+  name.id = Identifier(token);
   return MakeExpr(Next().start, std::move(name));
 }
 
@@ -1774,6 +1795,7 @@ ExprPtr Parser::SubParse(std::string_view text, Location location) {
 
 ExprPtr Parser::ParseFieldExpression() {
   ExprPtr expr = ParseStarExpressions();
+  if (failed_) return nullptr;
   if (expr && At(TokenKind::kEndMarker) && deferred_) {
     return FailAt({deferred_->line, deferred_->column}, deferred_->message);
   }
@@ -2049,7 +2071,7 @@ bool Parser::ParseArgument(std::vector<ExprPtr>* args, std::vector<Keyword>* key
     return true;
   }
   if (AtName() && AtOp("=", 1)) {
-    std::string name(Next().text);
+    std::string name = NextIdentifier();
     for (const Keyword& keyword : *keywords) {
       if (keyword.arg == name) {
         Defer(location, absl::StrFormat("keyword argument repeated: %s", name));

@@ -328,6 +328,20 @@ TEST(ParserTest, Definitions) {
   EXPECT_EQ(P("@dataclass\nclass A(): pass"), "(class A (bases) (@ dataclass) (body pass))");
 }
 
+// Identifiers are their NFKC forms (PEP 3131); keywords are matched before
+// that, on the source's own text, as CPython does.
+TEST(ParserTest, UnicodeIdentifiers) {
+  EXPECT_EQ(P("\uFB01 = \u00E9t\u00E9"), "(= fi \u00E9t\u00E9)");  // ﬁ = été
+  EXPECT_EQ(P("e\u0301 = 1"), "(= \u00E9 1)");                     // composed
+  EXPECT_EQ(E("x\u0661.\u2167"), "(. x\u0661 VIII)");              // x١.Ⅷ
+  EXPECT_EQ(P("def \u210C(\u00AA, *, \uFB02=1): return \u00AA"),   // def ℌ(ª, *, ﬂ=1)
+            "(def H (params a * fl=1) (body (return a)))");
+  EXPECT_EQ(E("f(\uFB01=1)"), "(call f (kw fi 1))");
+  EXPECT_EQ(P("import \uFB01.\uFB02 as \u01C5"), "(import fi.fl:D\u017E)");  // ǅ: D ž
+  EXPECT_EQ(E("\u2118 + _\u0300"), "(+ \u2118 _\u0300)");                    // ℘: Other_ID_Start
+  EXPECT_EQ(E("\uFF4C\uFF41\uFF4D\uFF42\uFF44\uFF41"), "lambda");  // ｌａｍｂｄａ: a name
+}
+
 TEST(ParserTest, Try) {
   EXPECT_EQ(P("try:\n  a\nexcept E as e:\n  b\nexcept (A, B):\n  c\nexcept:\n  d\n"
               "else:\n  e\nfinally:\n  f\n"),
@@ -590,6 +604,32 @@ TEST(ParserErrorTest, Characters) {
   ExpectError("a\xE2\x82\xAC = 1", "invalid character '\xE2\x82\xAC' (U+20AC)", 1, 2);
   ExpectError("x = 1\xC2\xA0+ 2", "invalid non-printable character U+00A0", 1, 6);
   ExpectError("x = \x01", "invalid non-printable character U+0001", 1, 5);
+  // Identifiers take XID_Start first and XID_Continue after it (CPython's
+  // messages and columns).
+  ExpectError("\xE2\x82\xAC = 1", "invalid character '\xE2\x82\xAC' (U+20AC)", 1, 1);
+  ExpectError("x = 1 + \u2603", "invalid character '\u2603' (U+2603)", 1, 9);
+  ExpectError("x = a\u2603b", "invalid character '\u2603' (U+2603)", 1, 6);
+  ExpectError("x = ab\U0001F600cd", "invalid character '\U0001F600' (U+1F600)", 1, 7);
+  ExpectError("\u0661 = 2", "invalid character '\u0661' (U+0661)", 1, 1);  // a digit first
+  ExpectError("x = \u0300", "invalid character '\u0300' (U+0300)", 1, 5);
+  ExpectError("x = 1\u0300", "invalid character '\u0300' (U+0300)", 1, 6);
+  ExpectError("x = \u309B", "invalid character '\u309B' (U+309B)", 1, 5);  // not XID_Start
+  ExpectError("x = ab\u200Bc", "invalid non-printable character U+200B", 1, 7);
+  ExpectError("x = ab\u200B", "invalid non-printable character U+200B", 1, 7);
+  ExpectError("x = \"a\" + \u2028", "invalid non-printable character U+2028", 1, 11);
+  ExpectError("\u2003x = 1", "invalid non-printable character U+2003", 1, 1);
+  ExpectError("x = a\x7F", "invalid non-printable character U+007F", 1, 6);
+  // None, True and False cannot be spelled as identifiers (CPython raises
+  // ValueError with this message).
+  ExpectError("x = 1\n\uFF2E\uFF4F\uFF4E\uFF45 = 5",
+              "identifier field can't represent 'None' constant", 2, 1);
+  ExpectError("x.\uFF34\uFF52\uFF55\uFF45", "identifier field can't represent 'True' constant", 1,
+              3);
+  ExpectError("def f(\uFF26\uFF41\uFF4C\uFF53\uFF45): pass",
+              "identifier field can't represent 'False' constant", 1, 7);
+  // The first error in the source wins.
+  ExpectError("\uFF2E\uFF4F\uFF4E\uFF45\nx = = 1",
+              "identifier field can't represent 'None' constant", 1, 1);
   ExpectError("x = 1 \\ 2", "unexpected character after line continuation character", 1, 8);
   SyntaxErrorInfo error = Error("x = '\xFF'");
   EXPECT_NE(error.message.find("can't decode byte 0xff"), std::string::npos) << error.message;

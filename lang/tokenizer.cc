@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "absl/strings/str_format.h"
+#include "objects/unicode/unicode_db.h"
 
 namespace islet::lang {
 namespace {
@@ -78,43 +79,16 @@ bool IsNameChar(char c) {
   return IsAsciiLetter(c) || IsDigit(c) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Not printable, as Python's str.isprintable (an approximation of the Unicode
-// categories Cc, Cf, Cs, Co, Zl, Zp and Zs other than ' ').
-bool IsNonPrintable(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD || (cp >= 0x600 && cp <= 0x605) ||
-         cp == 0x61C || cp == 0x6DD || cp == 0x70F || cp == 0x1680 || cp == 0x180E ||
-         (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
-         (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || (cp >= 0xD800 && cp <= 0xF8FF) ||
-         cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) || cp >= 0xE0000;
-}
-
-// Non-ASCII code points that may appear in identifiers: an approximation of
-// XID_Start/XID_Continue that accepts letters of the world's scripts and
-// rejects punctuation, symbols, emoji and spaces.
-bool IsNonAsciiNameChar(char32_t cp, bool first) {
-  if (IsNonPrintable(cp)) return false;
-  if (cp < 0x100)
-    return cp == 0xAA || cp == 0xB5 || cp == 0xBA || (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7);
-  if (cp >= 0x300 && cp <= 0x36F) return !first;  // combining marks
-  if (cp == 0x37E || cp == 0x387) return false;   // Greek punctuation
-  if (cp >= 0x2000 && cp <= 0x2BFF) {
-    // Punctuation, symbols, arrows, math, box drawing; letter-like symbols are letters.
-    return (cp >= 0x2102 && cp <= 0x2139) || cp == 0x2071 || cp == 0x207F ||
-           (cp >= 0x2090 && cp <= 0x209C) || (cp >= 0x2160 && cp <= 0x2188);
-  }
-  if (cp >= 0x3000 && cp <= 0x303F) return cp == 0x3005 || cp == 0x3006 || cp == 0x3007;
-  if (cp >= 0xFE30 && cp <= 0xFE6F) return false;  // CJK compatibility punctuation
-  if (cp >= 0xFF00 && cp <= 0xFF20) return cp >= 0xFF10 && cp <= 0xFF19 && !first;
-  if (cp >= 0xFF3B && cp <= 0xFF40) return cp == 0xFF3F && !first;
-  if (cp == 0xFD3E || cp == 0xFD3F) return false;  // ornate parentheses
-  if (cp >= 0xFF5B && cp <= 0xFF65) return false;
-  if (cp >= 0xFFF0 && cp <= 0xFFFF) return false;
-  if (cp >= 0x1F000 && cp <= 0x1FBFF) return false;  // emoji, playing cards, symbols
-  return true;
+// Whether the code point may be part of an identifier (PEP 3131), at its
+// start or after it; NFKC comes later (Parser::Identifier).
+bool IsIdentifierChar(char32_t cp, bool first) {
+  return first ? unicode::IsXidStart(cp) || cp == '_' : unicode::IsXidContinue(cp);
 }
 
 std::string InvalidCharacterMessage(char32_t cp) {
-  if (IsNonPrintable(cp)) return absl::StrFormat("invalid non-printable character U+%04X", cp);
+  if (!unicode::IsPrintable(cp)) {
+    return absl::StrFormat("invalid non-printable character U+%04X", cp);
+  }
   std::string text;
   AppendUtf8(cp, &text);
   return absl::StrFormat("invalid character '%s' (U+%04X)", text, cp);
@@ -601,7 +575,7 @@ bool Tokenizer::VerifyName(size_t start, Location start_location) {
     char32_t cp;
     size_t length = Utf8Length(source_, i, &cp);
     if (length == 0) length = 1, cp = 0xFFFD;
-    if (cp >= 0x80 && !IsNonAsciiNameChar(cp, i == start)) {
+    if (!IsIdentifierChar(cp, i == start)) {
       Fail(InvalidCharacterMessage(cp), location);
       return false;
     }

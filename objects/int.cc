@@ -9,6 +9,7 @@
 #include "objects/immortals.h"
 #include "objects/protocol.h"
 #include "objects/str.h"
+#include "objects/text.h"
 #include "objects/well_known.h"
 #include "runtime/str_cat.h"
 
@@ -21,12 +22,6 @@ int DigitValue(char c) {
   if (c >= 'a' && c <= 'z') return c - 'a' + 10;
   if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
   return 99;
-}
-
-// Python's str.isspace() for the ASCII range, which is what int() strips.
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-         (c >= '\x1c' && c <= '\x1f');
 }
 
 // The first `limit` code points of UTF-8 `text`.

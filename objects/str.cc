@@ -7,6 +7,7 @@
 #include "objects/bytes.h"
 #include "objects/errors.h"
 #include "objects/immortals.h"
+#include "objects/unicode/unicode_db.h"
 #include "objects/well_known.h"
 #include "runtime/str_cat.h"
 
@@ -221,37 +222,23 @@ size_t CodePointOffset(std::string_view text, int64_t index, bool ascii) {
   return pos;
 }
 
-bool IsSpaceCodePoint(uint32_t c) {
-  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
-  return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
-}
-
-bool IsPrintableCodePoint(uint32_t c) {
-  if (c < 0x7f) return c >= 0x20;
-  if (c < 0xa0) return false;                // DEL and the C1 controls
-  if (c == 0xa0 || c == 0xad) return false;  // no-break space (Zs), soft hyphen (Cf)
-  if (c < 0x100) return true;
-  struct Range {
-    uint32_t first, last;
-  };
-  // Separators (Zs, Zl, Zp), format characters (Cf), surrogates, private use,
-  // noncharacters and the larger unassigned ranges.
-  static constexpr Range kNotPrintable[] = {
-      {0x0378, 0x0379},   {0x0380, 0x0383},    {0x038b, 0x038b},   {0x038d, 0x038d},
-      {0x03a2, 0x03a2},   {0x0600, 0x0605},    {0x061c, 0x061c},   {0x06dd, 0x06dd},
-      {0x070f, 0x070f},   {0x0890, 0x0891},    {0x08e2, 0x08e2},   {0x1680, 0x1680},
-      {0x180e, 0x180e},   {0x2000, 0x200f},    {0x2028, 0x202f},   {0x205f, 0x206f},
-      {0x3000, 0x3000},   {0xd800, 0xf8ff},    {0xfdd0, 0xfdef},   {0xfeff, 0xfeff},
-      {0xfff0, 0xfffb},   {0xfffe, 0xffff},    {0x110bd, 0x110bd}, {0x110cd, 0x110cd},
-      {0x13430, 0x1343f}, {0x1bca0, 0x1bca3},  {0x1d173, 0x1d17a}, {0x40000, 0xdffff},
-      {0xe0000, 0xe00ff}, {0xe01f0, 0x10ffff},
-  };
-  for (const Range& range : kNotPrintable) {
-    if (c < range.first) return (c & 0xfffe) != 0xfffe;
-    if (c <= range.last) return false;
+std::string NumberTextToAscii(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (size_t pos = 0; pos < utf8.size();) {
+    const uint32_t c = DecodeCodePoint(utf8, &pos);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (unicode::IsSpace(c)) {
+      out.push_back(' ');
+    } else if (int digit = unicode::DecimalValue(c); digit >= 0) {
+      out.push_back(static_cast<char>('0' + digit));
+    } else {
+      out.push_back('?');
+      break;
+    }
   }
-  return false;
+  return out;
 }
 
 char ReprQuote(std::string_view text) {
@@ -286,7 +273,7 @@ std::string StrReprText(std::string_view utf8) {
     size_t start = pos;
     uint32_t c = DecodeCodePoint(utf8, &pos);
     if (AppendQuoteOrWhitespaceEscape(out, c, quote)) continue;
-    if (IsPrintableCodePoint(c)) {
+    if (unicode::IsPrintable(c)) {
       out.append(utf8.substr(start, pos - start));
     } else {
       out.append(EscapedCodePoint(c));

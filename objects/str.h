@@ -66,17 +66,16 @@ void AppendCodePoint(std::string& out, uint32_t code_point);
 // The byte offset of code point number `index` of valid UTF-8 text (the text's
 // size when index >= its length). Linear in `index` unless the text is ASCII.
 size_t CodePointOffset(std::string_view text, int64_t index, bool ascii);
-// Whether str.isspace() holds for the code point (Unicode White_Space, as CPython).
-bool IsSpaceCodePoint(uint32_t code_point);
-// Whether repr() shows the code point as itself. Exact for Latin-1; above it, an
-// approximation of Unicode's printable classes that escapes controls, format
-// characters, separators other than ' ', surrogates, private use and the
-// unassigned ranges islet knows of (islet carries no Unicode database).
-bool IsPrintableCodePoint(uint32_t code_point);
+// The text int() and float() parse out of a str, as CPython's
+// _PyUnicode_TransformDecimalAndSpaceToASCII makes it: ASCII as it is, Unicode
+// whitespace as ' ', decimal digits (category Nd: '٣') as their ASCII digits,
+// and the first other code point as '?', which ends the text (no number has it).
+std::string NumberTextToAscii(std::string_view utf8);
 
 // repr() of a str with this text, as CPython writes it: single quotes unless the
 // text contains ' and no ", with \\ \n \r \t, \xNN for other controls and
-// \x7f-\x9f, and \xNN / \uXXXX / \UXXXXXXXX for other non-printable code points.
+// \x7f-\x9f, and \xNN / \uXXXX / \UXXXXXXXX for other code points that are not
+// printable (unicode::IsPrintable: categories C* and Z* but ' ').
 std::string StrReprText(std::string_view utf8);
 // What str's and bytes' reprs share: the quote (' unless the text contains '
 // and no "), and the escapes of the quote, \\, \t, \n and \r, which

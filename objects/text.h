@@ -24,6 +24,11 @@
 
 namespace islet {
 
+// C's isspace in the C locale (space, \t \n \v \f \r): where bytes methods
+// split and what they strip, and what int() and float() strip once Unicode
+// whitespace became ' ' (NumberTextToAscii).
+inline bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 // text.split(sep, maxsplit) and text.rsplit(sep, maxsplit) for a non-empty
 // separator; a negative maxsplit is no limit.
 std::vector<std::string_view> SplitOn(std::string_view text, std::string_view sep,

@@ -53,8 +53,7 @@ Ref<Object> BytesResult(Object* self, std::string_view data) {
   return TextResult(kBytesText, self, data);
 }
 
-// ASCII classes, independent of the C locale.
-bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+// ASCII classes, independent of the C locale (IsAsciiSpace is objects/text.h's).
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsAsciiAlpha(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }

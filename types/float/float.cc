@@ -25,6 +25,7 @@
 #include "objects/protocol.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/text.h"
 #include "objects/tuple.h"
 #include "runtime/static_type.h"
 #include "runtime/str_cat.h"
@@ -272,11 +273,6 @@ Ref<Object> FloatToInt(Object* self) { return NewIntFromDouble(ValueOf(self)); }
 // Construction: float(x=0.0, /)
 // ---------------------------------------------------------------------------
 
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-         (c >= '\x1c' && c <= '\x1f');
-}
-
 // float(str) and float(bytes); the error shows the argument's repr.
 Ref<Object> FloatFromString(Object* str, std::string_view text) {
   while (!text.empty() && IsAsciiSpace(text.front())) text.remove_prefix(1);
@@ -305,7 +301,11 @@ Ref<Object> FloatFromObject(Object* x) {
     if (!value) return nullptr;
     return NewFloat(*value);
   }
-  if (IsInstance(x, WellKnown::kStr)) return FloatFromString(x, StrView(x));
+  if (IsInstance(x, WellKnown::kStr)) {
+    // Unicode digits and whitespace read as their ASCII forms.
+    if (StrIsAscii(x)) return FloatFromString(x, StrView(x));
+    return FloatFromString(x, NumberTextToAscii(StrView(x)));
+  }
   if (IsInstance(x, WellKnown::kBytes)) return FloatFromString(x, BytesView(x));
   return Raise(WellKnown::kTypeError,
                StrCat("float() argument must be a string or a real number, not '",

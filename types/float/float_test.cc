@@ -117,6 +117,19 @@ TEST_F(FloatTest, ConstructsFromStrings) {
   }
 }
 
+// As int(): Unicode decimal digits and whitespace, C's whitespace in ASCII.
+TEST_F(FloatTest, ConstructsFromUnicodeDigits) {
+  EXPECT_EQ(FloatOfText("\u0661.\u0665"), "1.5");  // ١.٥
+  EXPECT_EQ(FloatOfText("\u2003-\u0663e\u0661\u3000"), "-30.0");
+  EXPECT_EQ(FloatOfText("\u0085inf\u2003"), "inf");
+  for (std::string_view bad : {"\u00bd",
+                               "\x1c"
+                               "5",
+                               "5\x1f", "\u200b5", "\u0663\u20ac", "1_\u2003"}) {
+    EXPECT_EQ(FloatOfText(bad), CannotConvert(bad)) << bad;
+  }
+}
+
 TEST_F(FloatTest, ConstructsFromBytes) {
   Ref<Object> data = NewBytes(" -1.5e3 ");
   EXPECT_EQ(Show(Call(FloatType(), {data.get()})), "-1500.0");

@@ -362,6 +362,13 @@ Ref<Object> IntToFloat(Object* self) {
 // Construction: int(x=0, /, base=10)
 // ---------------------------------------------------------------------------
 
+// int(str, base): Unicode digits and whitespace read as their ASCII forms; an
+// error shows the str as it was.
+Ref<Object> IntFromStr(Object* str, int base) {
+  if (StrIsAscii(str)) return IntFromString(StrView(str), base, str);
+  return IntFromString(NumberTextToAscii(StrView(str)), base, str);
+}
+
 // int(x) for any x: CPython's PyNumber_Long.
 Ref<Object> IntFromObject(Object* x) {
   if (IsExactly(x, WellKnown::kInt)) return Ref<Object>::Borrow(x);
@@ -377,7 +384,7 @@ Ref<Object> IntFromObject(Object* x) {
     }
     return PlainInt(result.get());
   }
-  if (IsInstance(x, WellKnown::kStr)) return IntFromString(StrView(x), 10, x);
+  if (IsInstance(x, WellKnown::kStr)) return IntFromStr(x, 10);
   if (IsInstance(x, WellKnown::kBytes)) return IntFromString(BytesView(x), 10, x);
   return Raise(
       WellKnown::kTypeError,
@@ -391,7 +398,7 @@ Ref<Object> IntFromObjectWithBase(Object* x, Object* base_object) {
   if ((*base != 0 && *base < 2) || *base > 36) {
     return Raise(WellKnown::kValueError, "int() base must be >= 2 and <= 36, or 0");
   }
-  if (IsInstance(x, WellKnown::kStr)) return IntFromString(StrView(x), static_cast<int>(*base), x);
+  if (IsInstance(x, WellKnown::kStr)) return IntFromStr(x, static_cast<int>(*base));
   if (IsInstance(x, WellKnown::kBytes)) {
     return IntFromString(BytesView(x), static_cast<int>(*base), x);
   }

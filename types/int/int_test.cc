@@ -354,6 +354,24 @@ TEST_F(IntTest, ConstructsFromStrings) {
             "TypeError: int() takes at most 2 arguments (3 given)");
 }
 
+// Unicode decimal digits (category Nd) read as their ASCII digits and Unicode
+// whitespace is stripped (CPython's _PyUnicode_TransformDecimalAndSpaceToASCII);
+// only C's whitespace is stripped from ASCII text.
+TEST_F(IntTest, ConstructsFromUnicodeDigits) {
+  EXPECT_EQ(IntOfText("\u0663"), "3");                            // ٣
+  EXPECT_EQ(IntOfText(" \u2003\u0661\u0662\u3000\u0085"), "12");  // ١٢ among spaces
+  EXPECT_EQ(IntOfText("-\u09e7_\u09e8"), "-12");                  // Bengali
+  EXPECT_EQ(IntOfText("\U0001d7ce\U0001d7cf"), "1");              // mathematical bold 01
+  EXPECT_EQ(IntOfText("\u0661\u0662", 16), "18");
+  EXPECT_EQ(IntOfText("\uff46", 16), InvalidLiteral("\uff46", 16));  // only digits, not letters
+  for (std::string_view bad : {"\u00b2", "\u00bd", "\u2167", "\u4e03", "\u200b5",
+                               "\x1c"
+                               "5",
+                               "5\x1f", "\u0663\u20ac5", "0x\u0661", "\u0661.\u0665"}) {
+    EXPECT_EQ(IntOfText(bad), InvalidLiteral(bad, 10)) << bad;
+  }
+}
+
 TEST_F(IntTest, BaseMayBeAKeywordArgument) {
   Ref<Object> text = NewStr("ff");
   Ref<Object> sixteen = NewInt(16);

@@ -21,8 +21,8 @@
 #include "objects/str.h"
 #include "objects/text.h"
 #include "objects/tuple.h"
+#include "objects/unicode/unicode_db.h"
 #include "runtime/str_cat.h"
-#include "types/str/unicode_chars.h"
 
 namespace islet::str_internal {
 
@@ -149,7 +149,7 @@ Ref<Object> StartsOrEndsWith(Object* self, const CallArgs& args, std::string_vie
 
 bool IsSpaceAt(std::string_view text, size_t pos, size_t* next) {
   *next = pos;
-  return IsSpaceCodePoint(DecodeCodePoint(text, next));
+  return unicode::IsSpace(DecodeCodePoint(text, next));
 }
 
 std::vector<std::string_view> SplitWhitespace(std::string_view text, int64_t maxsplit) {
@@ -179,7 +179,7 @@ std::vector<std::string_view> RSplitWhitespace(std::string_view text, int64_t ma
     size_t at = end;
     while (at > 0) {
       size_t before = at;
-      if (!IsSpaceCodePoint(PreviousCodePoint(text, &before))) break;
+      if (!unicode::IsSpace(PreviousCodePoint(text, &before))) break;
       at = before;
     }
     end = at;
@@ -191,7 +191,7 @@ std::vector<std::string_view> RSplitWhitespace(std::string_view text, int64_t ma
     size_t begin = end;
     while (begin > 0) {
       size_t before = begin;
-      if (IsSpaceCodePoint(PreviousCodePoint(text, &before))) break;
+      if (unicode::IsSpace(PreviousCodePoint(text, &before))) break;
       begin = before;
     }
     parts.push_back(text.substr(begin, end - begin));
@@ -222,11 +222,6 @@ Ref<Object> Split(Object* self, const CallArgs& args, std::string_view function,
                      reverse ? RSplitOn(text, sep, maxsplit) : SplitOn(text, sep, maxsplit));
 }
 
-bool IsLineBreak(uint32_t c) {
-  return (c >= 0x0a && c <= 0x0d) || (c >= 0x1c && c <= 0x1e) || c == 0x85 || c == 0x2028 ||
-         c == 0x2029;
-}
-
 // --- Stripping ---
 
 enum class StripSide { kLeft, kRight, kBoth };
@@ -243,7 +238,7 @@ Ref<Object> Strip(Object* self, const CallArgs& args, std::string_view function,
     for (size_t pos = 0; pos < chars_text.size();) set.push_back(DecodeCodePoint(chars_text, &pos));
   }
   auto strips = [&](uint32_t c) {
-    return chars == None() ? IsSpaceCodePoint(c)
+    return chars == None() ? unicode::IsSpace(c)
                            : std::find(set.begin(), set.end(), c) != set.end();
   };
   std::string_view text = StrView(self);
@@ -268,83 +263,92 @@ Ref<Object> Strip(Object* self, const CallArgs& args, std::string_view function,
 
 // --- Case ---
 
-// Characters Unicode lets sit between a cased letter and a final sigma (a
-// subset of Case_Ignorable: apostrophes, periods, colons and combining marks).
-bool IsCaseIgnorable(uint32_t c) {
-  return c == '\'' || c == '.' || c == ':' || c == '^' || c == '`' || c == 0xa8 || c == 0xad ||
-         c == 0xaf || c == 0xb4 || c == 0xb7 || c == 0xb8 || (c >= 0x300 && c <= 0x36f) ||
-         c == 0x2018 || c == 0x2019 || c == 0x2024 || c == 0x2027;
+// U+03A3 GREEK CAPITAL LETTER SIGMA, whose lowercase depends on the text
+// around it. Its UTF-8 lead byte never continues another code point, so a
+// byte search finds only whole sigmas.
+constexpr std::string_view kCapitalSigma = "\xce\xa3";
+
+// Whether the capital sigma at byte `pos` ends a word, so that it lowercases to
+// ς rather than σ: CPython's handle_capital_sigma, which skips case-ignorable
+// characters on both sides and wants a cased one before it and none after.
+bool IsFinalSigma(std::string_view text, size_t pos) {
+  size_t before = pos;
+  uint32_t c = 0;
+  do {
+    if (before == 0) return false;
+    c = PreviousCodePoint(text, &before);
+  } while (unicode::IsCaseIgnorable(c));
+  if (!unicode::IsCased(c)) return false;
+  for (size_t after = pos + kCapitalSigma.size(); after < text.size();) {
+    c = DecodeCodePoint(text, &after);
+    if (!unicode::IsCaseIgnorable(c)) return !unicode::IsCased(c);
+  }
+  return true;
 }
 
-std::vector<uint32_t> CodePoints(std::string_view text) {
-  std::vector<uint32_t> code_points;
-  for (size_t pos = 0; pos < text.size();) code_points.push_back(DecodeCodePoint(text, &pos));
-  return code_points;
-}
-
-// Lowercases code_points[i]: capital sigma becomes final sigma at the end of a
-// word, as CPython's lower_ucs4 decides.
-void AppendLowerAt(std::string& out, const std::vector<uint32_t>& code_points, size_t i) {
-  if (code_points[i] != 0x3a3) {
-    unicode::AppendLower(out, code_points[i]);
-    return;
+// Appends the lowercase of text[begin, end), whole code points of `text`,
+// which is their context: CPython's lower_ucs4 on each.
+void AppendLowerInContext(std::string& out, std::string_view text, size_t begin, size_t end) {
+  while (begin < end) {
+    size_t sigma = std::min(text.find(kCapitalSigma, begin), end);
+    unicode::AppendLower(out, text.substr(begin, sigma - begin));
+    if (sigma == end) return;
+    out.append(IsFinalSigma(text, sigma) ? "\xcf\x82" : "\xcf\x83");  // ς, σ
+    begin = sigma + kCapitalSigma.size();
   }
-  size_t j = i;
-  while (j > 0 && IsCaseIgnorable(code_points[j - 1])) --j;
-  bool final_sigma = j > 0 && unicode::IsCased(code_points[j - 1]);
-  if (final_sigma) {
-    size_t k = i + 1;
-    while (k < code_points.size() && IsCaseIgnorable(code_points[k])) ++k;
-    final_sigma = k == code_points.size() || !unicode::IsCased(code_points[k]);
-  }
-  AppendCodePoint(out, final_sigma ? 0x3c2 : 0x3c3);
 }
 
 enum class CaseOp { kUpper, kLower, kCapitalize, kTitle, kSwapCase, kCaseFold };
 
+// CPython's do_upper, do_lower, do_capitalize, do_title, do_swapcase and
+// do_casefold, on full case mappings (unicode_db.h).
 Ref<Object> ChangeCase(Object* self, const CallArgs& args, std::string_view qualified_name,
                        CaseOp op) {
   if (!CheckNoArgs(args, qualified_name)) return nullptr;
-  std::vector<uint32_t> code_points = CodePoints(StrView(self));
+  std::string_view text = StrView(self);
   std::string out;
-  out.reserve(StrView(self).size());
-  bool previous_is_cased = false;
-  for (size_t i = 0; i < code_points.size(); ++i) {
-    uint32_t c = code_points[i];
-    switch (op) {
-      case CaseOp::kUpper:
-        unicode::AppendUpper(out, c);
-        break;
-      case CaseOp::kLower:
-        AppendLowerAt(out, code_points, i);
-        break;
-      case CaseOp::kCapitalize:
-        if (i == 0) {
-          unicode::AppendTitle(out, c);
-        } else {
-          AppendLowerAt(out, code_points, i);
-        }
-        break;
-      case CaseOp::kTitle:
-        if (previous_is_cased) {
-          AppendLowerAt(out, code_points, i);
-        } else {
-          unicode::AppendTitle(out, c);
-        }
-        previous_is_cased = unicode::IsCased(c);
-        break;
-      case CaseOp::kSwapCase:
-        if (unicode::IsUpper(c)) {
-          AppendLowerAt(out, code_points, i);
+  out.reserve(text.size());
+  switch (op) {
+    case CaseOp::kUpper:
+      unicode::AppendUpper(out, text);
+      break;
+    case CaseOp::kLower:
+      AppendLowerInContext(out, text, 0, text.size());
+      break;
+    case CaseOp::kCaseFold:
+      unicode::AppendFolded(out, text);
+      break;
+    case CaseOp::kCapitalize:
+      if (!text.empty()) {
+        size_t first_end = 0;
+        DecodeCodePoint(text, &first_end);
+        unicode::AppendTitle(out, text.substr(0, first_end));
+        AppendLowerInContext(out, text, first_end, text.size());
+      }
+      break;
+    case CaseOp::kTitle:
+    case CaseOp::kSwapCase: {
+      bool previous_is_cased = false;
+      for (size_t pos = 0; pos < text.size();) {
+        const size_t start = pos;
+        const uint32_t c = DecodeCodePoint(text, &pos);
+        const std::string_view code_point = text.substr(start, pos - start);
+        if (op == CaseOp::kTitle) {
+          if (previous_is_cased) {
+            AppendLowerInContext(out, text, start, pos);
+          } else {
+            unicode::AppendTitle(out, code_point);
+          }
+          previous_is_cased = unicode::IsCased(c);
+        } else if (unicode::IsUpper(c)) {
+          AppendLowerInContext(out, text, start, pos);
         } else if (unicode::IsLower(c)) {
-          unicode::AppendUpper(out, c);
+          unicode::AppendUpper(out, code_point);
         } else {
-          AppendCodePoint(out, c);
+          out.append(code_point);
         }
-        break;
-      case CaseOp::kCaseFold:
-        unicode::AppendFolded(out, c);
-        break;
+      }
+      break;
     }
   }
   return NewStr(out);
@@ -359,6 +363,12 @@ Ref<Object> AllCodePoints(Object* self, const CallArgs& args, std::string_view q
   if (!CheckNoArgs(args, qualified_name)) return nullptr;
   std::string_view text = StrView(self);
   if (text.empty()) return BoolRef(false);
+  if (islet::StrIsAscii(self)) {
+    for (char c : text) {
+      if (!test(static_cast<unsigned char>(c))) return BoolRef(false);
+    }
+    return BoolRef(true);
+  }
   for (size_t pos = 0; pos < text.size();) {
     if (!test(DecodeCodePoint(text, &pos))) return BoolRef(false);
   }
@@ -506,7 +516,7 @@ Ref<Object> StrSplitLines(Object* self, const CallArgs& args) {
   while (pos < text.size()) {
     size_t break_start = pos;
     uint32_t c = DecodeCodePoint(text, &pos);
-    if (!IsLineBreak(c)) continue;
+    if (!unicode::IsLineBreak(c)) continue;
     if (c == '\r' && pos < text.size() && text[pos] == '\n') ++pos;
     size_t line_end = keepends ? pos : break_start;
     lines.push_back(text.substr(line_start, line_end - line_start));
@@ -622,33 +632,38 @@ Ref<Object> StrRPartition(Object* self, const CallArgs& args) {
   return Partition(self, args, "str.rpartition", true);
 }
 
+// The predicates go through lambdas so that the inline ASCII test of
+// unicode_db.h is inlined into AllCodePoints' loop.
 Ref<Object> StrIsDigit(Object* self, const CallArgs& args) {
-  return AllCodePoints(self, args, "str.isdigit", unicode::IsDigit);
+  return AllCodePoints(self, args, "str.isdigit", [](char32_t c) { return unicode::IsDigit(c); });
 }
 Ref<Object> StrIsDecimal(Object* self, const CallArgs& args) {
-  return AllCodePoints(self, args, "str.isdecimal", unicode::IsDecimal);
+  return AllCodePoints(self, args, "str.isdecimal",
+                       [](char32_t c) { return unicode::IsDecimal(c); });
 }
 Ref<Object> StrIsNumeric(Object* self, const CallArgs& args) {
-  return AllCodePoints(self, args, "str.isnumeric", unicode::IsNumeric);
+  return AllCodePoints(self, args, "str.isnumeric",
+                       [](char32_t c) { return unicode::IsNumeric(c); });
 }
 Ref<Object> StrIsAlpha(Object* self, const CallArgs& args) {
-  return AllCodePoints(self, args, "str.isalpha", unicode::IsAlpha);
+  return AllCodePoints(self, args, "str.isalpha", [](char32_t c) { return unicode::IsAlpha(c); });
 }
 Ref<Object> StrIsAlnum(Object* self, const CallArgs& args) {
-  return AllCodePoints(self, args, "str.isalnum",
-                       [](uint32_t c) { return unicode::IsAlpha(c) || unicode::IsNumeric(c); });
+  return AllCodePoints(self, args, "str.isalnum", [](char32_t c) { return unicode::IsAlnum(c); });
 }
 Ref<Object> StrIsSpace(Object* self, const CallArgs& args) {
-  return AllCodePoints(self, args, "str.isspace", IsSpaceCodePoint);
+  return AllCodePoints(self, args, "str.isspace", [](char32_t c) { return unicode::IsSpace(c); });
 }
 
+// isupper, islower and istitle: CPython's loops, titlecase letters ('ǅ')
+// counting as upper case.
 Ref<Object> StrIsUpper(Object* self, const CallArgs& args) {
   if (!CheckNoArgs(args, "str.isupper")) return nullptr;
   bool cased = false;
   std::string_view text = StrView(self);
   for (size_t pos = 0; pos < text.size();) {
     uint32_t c = DecodeCodePoint(text, &pos);
-    if (unicode::IsLower(c)) return BoolRef(false);
+    if (unicode::IsLower(c) || unicode::IsTitle(c)) return BoolRef(false);
     cased = cased || unicode::IsUpper(c);
   }
   return BoolRef(cased);
@@ -660,13 +675,14 @@ Ref<Object> StrIsLower(Object* self, const CallArgs& args) {
   std::string_view text = StrView(self);
   for (size_t pos = 0; pos < text.size();) {
     uint32_t c = DecodeCodePoint(text, &pos);
-    if (unicode::IsUpper(c)) return BoolRef(false);
+    if (unicode::IsUpper(c) || unicode::IsTitle(c)) return BoolRef(false);
     cased = cased || unicode::IsLower(c);
   }
   return BoolRef(cased);
 }
 
-// Upper case only after uncased characters, lower case only after cased ones.
+// Upper (and title) case only after uncased characters, lower case only after
+// cased ones.
 Ref<Object> StrIsTitle(Object* self, const CallArgs& args) {
   if (!CheckNoArgs(args, "str.istitle")) return nullptr;
   bool cased = false;
@@ -674,7 +690,7 @@ Ref<Object> StrIsTitle(Object* self, const CallArgs& args) {
   std::string_view text = StrView(self);
   for (size_t pos = 0; pos < text.size();) {
     uint32_t c = DecodeCodePoint(text, &pos);
-    if (unicode::IsUpper(c)) {
+    if (unicode::IsUpper(c) || unicode::IsTitle(c)) {
       if (previous_is_cased) return BoolRef(false);
       previous_is_cased = cased = true;
     } else if (unicode::IsLower(c)) {
@@ -696,19 +712,21 @@ Ref<Object> StrIsPrintable(Object* self, const CallArgs& args) {
   if (!CheckNoArgs(args, "str.isprintable")) return nullptr;
   std::string_view text = StrView(self);
   for (size_t pos = 0; pos < text.size();) {
-    if (!IsPrintableCodePoint(DecodeCodePoint(text, &pos))) return BoolRef(false);
+    if (!unicode::IsPrintable(DecodeCodePoint(text, &pos))) return BoolRef(false);
   }
   return BoolRef(true);
 }
 
+// PEP 3131, without NFKC: XID_Start or '_' first, XID_Continue after it.
 Ref<Object> StrIsIdentifier(Object* self, const CallArgs& args) {
   if (!CheckNoArgs(args, "str.isidentifier")) return nullptr;
   std::string_view text = StrView(self);
   if (text.empty()) return BoolRef(false);
   size_t pos = 0;
-  if (!unicode::IsIdentifierStart(DecodeCodePoint(text, &pos))) return BoolRef(false);
+  const uint32_t first = DecodeCodePoint(text, &pos);
+  if (!unicode::IsXidStart(first) && first != '_') return BoolRef(false);
   while (pos < text.size()) {
-    if (!unicode::IsIdentifierContinue(DecodeCodePoint(text, &pos))) return BoolRef(false);
+    if (!unicode::IsXidContinue(DecodeCodePoint(text, &pos))) return BoolRef(false);
   }
   return BoolRef(true);
 }

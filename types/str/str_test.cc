@@ -576,6 +576,60 @@ TEST_F(StrTest, Predicates) {
   EXPECT_EQ(M("a", "isdigit", {1}), "TypeError: str.isdigit() takes no arguments (1 given)");
 }
 
+// Case mappings are full (SpecialCasing) and follow CPython's rules: final
+// sigma from the context, titlecase digraphs, no locale.
+TEST_F(StrTest, CaseMethodsUseTheUnicodeDatabase) {
+  EXPECT_EQ(M("\ufb03", "upper"), "'FFI'");
+  EXPECT_EQ(M("\ufb03x", "capitalize"), "'Ffix'");
+  EXPECT_EQ(M("ab \ufb03x", "title"), "'Ab Ffix'");
+  EXPECT_EQ(M("\u1f80", "upper"), "'\u1f08\u0399'");
+  EXPECT_EQ(M("\u1f80", "title"), "'\u1f88'");
+  EXPECT_EQ(M("\u01c6a \u01c4B", "title"), "'\u01c5a \u01c5b'");  // ǆa Ǆb -> ǅa ǅb
+  EXPECT_EQ(M("\u01c5", "swapcase"), "'\u01c5'");                 // titlecase: neither
+  EXPECT_EQ(M("\u13a0\uab70", "casefold"), "'\u13a0\u13a0'");     // Cherokee folds up
+  EXPECT_EQ(M("\U00010428", "upper"), "'\U00010400'");
+  // Final sigma, skipping case-ignorable characters on both sides.
+  EXPECT_EQ(M("A\u03a3", "lower"), "'a\u03c2'");
+  EXPECT_EQ(M("A\u03a3A", "lower"), "'a\u03c3a'");
+  EXPECT_EQ(M("A'\u03a3'", "lower"), "\"a'\u03c2'\"");
+  EXPECT_EQ(M("A\u03a3\u02b0", "lower"), "'a\u03c2\u02b0'");  // ʰ: cased but ignorable
+  EXPECT_EQ(M("\u02b0\u03a3", "lower"), "'\u02b0\u03c3'");
+  EXPECT_EQ(M("\u03a3\u03a3", "lower"), "'\u03c3\u03c2'");
+  EXPECT_EQ(M("\u03a3A\u03a3", "title"), "'\u03a3a\u03c2'");
+  EXPECT_EQ(M("\u03a3A\u03a3 X", "capitalize"), "'\u03a3a\u03c2 x'");
+  EXPECT_EQ(M("a\u03a3", "swapcase"), "'A\u03c2'");
+  EXPECT_EQ(M("A\u03a3", "casefold"), "'a\u03c3'");  // folding knows no context
+}
+
+TEST_F(StrTest, PredicatesUseTheUnicodeDatabase) {
+  EXPECT_EQ(M("\u01c5", "isupper"), "False");  // ǅ: titlecase
+  EXPECT_EQ(M("\u01c5", "istitle"), "True");
+  EXPECT_EQ(M("\u01c5a", "istitle"), "True");
+  EXPECT_EQ(M("\u01c5A", "istitle"), "False");
+  EXPECT_EQ(M("A\u01c5", "isupper"), "False");
+  EXPECT_EQ(M("\u2160", "isupper"), "True");  // Ⅰ: Other_Uppercase
+  EXPECT_EQ(M("\u02b0", "islower"), "True");
+  EXPECT_EQ(M("\u0e01\u0e02", "isalpha"), "True");
+  EXPECT_EQ(M("a\u0301", "isalpha"), "False");
+  EXPECT_EQ(M("\u2167", "isnumeric"), "True");
+  EXPECT_EQ(M("\u4e03", "isnumeric"), "True");
+  EXPECT_EQ(M("\u2460", "isdigit"), "True");
+  EXPECT_EQ(M("\u2003\u0085\u3000\x1f", "isspace"), "True");
+  EXPECT_EQ(M("\u200b", "isspace"), "False");
+  EXPECT_EQ(M("\u00ad", "isprintable"), "False");
+  EXPECT_EQ(M("\u0378", "isprintable"), "False");  // unassigned
+  EXPECT_EQ(M("\u2118x", "isidentifier"), "True");
+  EXPECT_EQ(M("\u309b", "isidentifier"), "False");
+  EXPECT_EQ(M("x\u0661", "isidentifier"), "True");
+  EXPECT_EQ(M("\u2003a\u3000b\u0085c\u200bd", "split"), "['a', 'b', 'c\\u200bd']");
+  EXPECT_EQ(M("a\vb\x1c"
+              "c\u2029d\x1f"
+              "e",
+              "splitlines"),
+            "['a', 'b', 'c', 'd\\x1fe']");
+  EXPECT_EQ(M(" \u2003x\u3000 ", "strip"), "'x'");
+}
+
 TEST_F(StrTest, Padding) {
   EXPECT_EQ(M("abc", "center", {6}), "' abc  '");
   EXPECT_EQ(M("abc", "center", {7, "*"}), "'**abc**'");

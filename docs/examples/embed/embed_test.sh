@@ -9,7 +9,7 @@ tar -C "$work" -xf "$sdk"
 system_libs=(-labsl_statusor -labsl_status -labsl_cord -labsl_strerror -labsl_str_format_internal
              -labsl_strings -labsl_strings_internal -labsl_int128 -labsl_throw_delegate
              -labsl_raw_logging_internal -labsl_base -labsl_raw_hash_set -labsl_hash -labsl_city
-             -labsl_low_level_hash -lgmp -pthread)
+             -labsl_low_level_hash -lgmp -licuuc -pthread)
 flags=(-std=c++20 -Wall -Wextra -Werror -I "$work/include")
 # An SDK built with --config=asan or --config=tsan is instrumented: so must be the
 # program linking it.
