@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "runtime/object.h"
+#include "runtime/type_object.h"
 
 namespace islet {
 
@@ -39,6 +40,11 @@ class WeakRefObject : public Object {
 
   // TypeSlots::clear for weakref types: drops the callback.
   static void Clear(Object* object);
+  // TypeSlots::traverse for weakref types: the callback (the referent is not
+  // a reference).
+  static void Traverse(Object* object, const Visitor& visit) {
+    visit(static_cast<WeakRefObject*>(object)->callback_);
+  }
 
  private:
   friend class WeakRefList;

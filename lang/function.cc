@@ -45,13 +45,24 @@ constinit thread_local ThreadState thread_state;
 
 uintptr_t StackAddress() { return reinterpret_cast<uintptr_t>(__builtin_frame_address(0)); }
 
-// Everything a function needs when called, shared by its copies.
-struct FunctionData {
+// Everything a function needs when called, shared by its body's copies (a call
+// runs a copy, so rebinding the function meanwhile does not free it). The
+// function object owns it and reports its references to the collector; the
+// Code's identifier keys are strs, which cannot be part of a cycle.
+struct FunctionData final : FunctionCaptures {
   std::shared_ptr<Code> code;
   FunctionSpec spec;
   Closure closure;
   Ref<Object> globals;
   Ref<Object> builtins;
+
+  void Traverse(const Visitor& visit) const override {
+    for (const Ref<Object>& value : spec.defaults) visit(value);
+    for (const Ref<Object>& value : spec.keyword_defaults) visit(value);
+    for (const Ref<Object>& cell : closure) visit(cell);
+    visit(globals);
+    visit(builtins);
+  }
 };
 
 std::string QuotedList(const std::vector<std::string>& names) {
@@ -210,7 +221,8 @@ Ref<Object> MakeFunction(Frame& frame, FunctionSpec spec) {
   data->spec = std::move(spec);
   std::shared_ptr<const FunctionData> shared = std::move(data);
   Ref<Object> function = NewFunction(
-      shared->spec.name, [shared](const CallArgs& args) { return CallFunction(shared, args); });
+      shared->spec.name, [shared](const CallArgs& args) { return CallFunction(shared, args); },
+      shared);
   if (!function) return nullptr;
   auto* object = static_cast<FunctionObject*>(function.get());
   object->qualname = std::move(qualname);

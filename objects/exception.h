@@ -30,6 +30,9 @@ class ExceptionObject : public Object {
   std::vector<TracebackEntry> traceback;
 
   static void Clear(Object* self) { static_cast<ExceptionObject*>(self)->args.reset(); }
+  static void Traverse(Object* self, const Visitor& visit) {
+    visit(static_cast<ExceptionObject*>(self)->args);
+  }
 };
 
 // A new exception of `type` (an exception type) with the given args tuple.

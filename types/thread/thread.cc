@@ -165,6 +165,13 @@ class ThreadObject : public Object {
     thread->kwargs.reset();
     thread->name.reset();
   }
+  static void Traverse(Object* self, const Visitor& visit) {
+    auto* thread = static_cast<ThreadObject*>(self);
+    visit(thread->target);
+    visit(thread->args);
+    visit(thread->kwargs);
+    visit(thread->name);
+  }
 };
 
 ThreadObject* AsThread(Object* self) { return static_cast<ThreadObject*>(self); }
@@ -513,7 +520,7 @@ constexpr TypeMember kThreadMembers[] = {
 };
 
 constexpr TypeSlots ThreadSlots() {
-  TypeSlots slots = SlotsFor<ThreadObject>(&ThreadObject::Clear);
+  TypeSlots slots = SlotsFor<ThreadObject>(&ThreadObject::Clear, &ThreadObject::Traverse);
   slots.new_instance = &ThreadNew;
   slots.init = &ThreadInit;
   slots.repr = &ThreadRepr;
