@@ -228,8 +228,11 @@ void HeapType::Traverse(Object* object, const Visitor& visit) {
   for (const AttrTable::Entry& entry : type->dict_.entries()) visit(entry.value);
 }
 
+// A cleared class answers no lookup from the attribute cache any more: the
+// values cached under its tags (and its subclasses') are being released.
 void HeapType::Clear(Object* object) {
   HeapType* type = static_cast<HeapType*>(object);
+  type->AssignNewVersionTags(*type->owner());
   type->Unregister();
   type->weakrefs_.ClearWithoutCallbacks();
   type->dict_.Clear();

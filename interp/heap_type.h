@@ -62,10 +62,11 @@ class HeapType final : public TypeObject {
            std::vector<TypeObject*> mro, const TypeSlots& slots, uint32_t version_tag);
   ~HeapType();
 
-  // TypeSlots::clear for heap types (the metatype `type` uses it): drops the dict,
-  // bases and MRO and the subclass registrations, and detaches its weak
-  // references without calling their callbacks (interpreter teardown runs no
-  // Python code).
+  // TypeSlots::clear for heap types (the metatype `type` uses it): gives the
+  // class and its subclasses new version tags, drops the dict, bases and MRO and
+  // the subclass registrations, and detaches its weak references without
+  // calling their callbacks (interpreter teardown runs no Python code; the
+  // collector already cleared them).
   static void Clear(Object* object);
   // TypeSlots::traverse for heap types: the bases and the dict's values. Not the
   // metatype: that reference is every instance's, which TraverseInstance reports.

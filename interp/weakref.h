@@ -33,6 +33,12 @@ class WeakRefObject : public Object {
   Object* callback() const { return callback_.get(); }
   // The next reference in the referent's list (nullptr at the end).
   WeakRefObject* next_in_list() const { return next_; }
+  // Kills the reference without calling its callback: referent() becomes
+  // nullptr and it leaves the referent's list (the collector does this for
+  // referents that are garbage).
+  void Detach();
+  // Takes the callback out, so it is called at most once.
+  Ref<Object> TakeCallback() { return std::move(callback_); }
 
   // The referent's hash, once computed (it must survive the referent, as in
   // CPython); -1 until then.
@@ -85,6 +91,8 @@ class WeakRefList {
 // without one, callbacks are dropped uncalled.
 using WeakRefCallbackRunner = void (*)(WeakRefObject* ref, Object* callback);
 void SetWeakRefCallbackRunner(WeakRefCallbackRunner runner);
+// Calls `callback` with `ref` through the installed runner (nothing without one).
+void RunWeakRefCallback(WeakRefObject* ref, Object* callback);
 
 }  // namespace islet
 

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "interp/interpreter.h"
 #include "lang/ast.h"
 #include "lang/scope.h"
 #include "objects/cell.h"
@@ -128,10 +129,17 @@ Ref<Object> MakeFunction(Frame& frame, FunctionSpec spec);
 // threads of the interpreter their turn now and then.
 Ref<Object> RunFrame(Frame& frame, const Body* body, const Expr* expression);
 
-// Called on each loop iteration and call: lets other threads of the
-// interpreter run now and then (the switch interval). False, with RuntimeError
-// pending, once a step limit set for testing is used up.
-bool Tick();
+// A safe point, on each loop iteration and call: while the interpreter's eval
+// breaker is clear, one load and one compare; otherwise HandleEvalBreaker runs
+// what it asks for (a collection, the switch interval, the step limit).
+// False, with RuntimeError pending, once a step limit set for testing is used up.
+bool HandleEvalBreaker(Interpreter& interp);
+inline bool Tick() {
+  Interpreter* interp = Interpreter::Current();
+  if (interp->eval_breaker() == 0) [[likely]]
+    return true;
+  return HandleEvalBreaker(*interp);
+}
 
 // Records `frame`'s line in the traceback of the pending exception.
 void AddTracebackEntry(const Frame& frame);

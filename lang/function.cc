@@ -29,16 +29,13 @@ namespace {
 // builtins (repr of a deeply nested list calling __repr__) counts too. Threads
 // get 8 MiB stacks on Linux; sanitizers make frames several times larger.
 constexpr uintptr_t kStackBudget = 3u << 20;
-// Loop iterations and calls between two offers of the lock to waiting threads.
-constexpr uint32_t kSwitchInterval = 2000;
 
 struct ThreadState {
   Frame* frame = nullptr;  // innermost running frame
   int depth = 0;
   uintptr_t stack_base = 0;
-  uint32_t ticks = 0;
-  // Switch intervals left before the step limit (SetStepLimitForTesting); 0: none.
-  uint64_t intervals_left = 0;
+  // Steps left before the step limit (SetStepLimitForTesting); 0: none.
+  uint64_t steps_left = 0;
   bool limit_reached = false;
 };
 constinit thread_local ThreadState thread_state;
@@ -270,24 +267,33 @@ Ref<Object> RunFrame(Frame& frame, const Body* body, const Expr* expression) {
   return result;
 }
 
-bool Tick() {
-  ThreadState& state = thread_state;
-  if (++state.ticks < kSwitchInterval && !state.limit_reached) return true;
-  state.ticks = 0;
-  if (state.limit_reached || (state.intervals_left != 0 && --state.intervals_left == 0)) {
-    state.limit_reached = true;
-    islet::Raise(WellKnown::kRuntimeError, "step limit exceeded");
-    return false;
+bool HandleEvalBreaker(Interpreter& interp) {
+  if ((interp.eval_breaker() & kStepLimit) != 0) {
+    ThreadState& state = thread_state;
+    if (state.limit_reached || (state.steps_left != 0 && --state.steps_left == 0)) {
+      state.limit_reached = true;
+      islet::Raise(WellKnown::kRuntimeError, "step limit exceeded");
+      return false;
+    }
   }
-  Interpreter::Current()->YieldToWaitingThreads();
+  interp.HandleEvalBreaker();
   return true;
 }
 
+// The limit counts on the slow path, so its bit is set on the interpreter the
+// thread is attached to while it is armed (other threads there just take the
+// slow path meanwhile).
 void SetStepLimitForTesting(uint64_t steps) {
   ThreadState& state = thread_state;
-  state.ticks = 0;
   state.limit_reached = false;
-  state.intervals_left = steps == 0 ? 0 : steps / kSwitchInterval + 1;
+  state.steps_left = steps;
+  if (Interpreter* interp = Interpreter::Current()) {
+    if (steps != 0) {
+      interp->SetEvalBreakerBits(kStepLimit);
+    } else {
+      interp->ClearEvalBreakerBits(kStepLimit);
+    }
+  }
 }
 
 Frame* CurrentFrame() { return thread_state.frame; }

@@ -69,6 +69,8 @@ using SetItemFn = bool (*)(Object* self, Object* key, Object* value);           
 using ContainsFn = int (*)(Object* self, Object* item);
 using NewFn = Ref<Object> (*)(TypeObject* type, const CallArgs& args);
 using InitFn = bool (*)(Object* self, const CallArgs& args);
+// A finalizer cannot fail: it reports its own errors.
+using FinalizeFn = void (*)(Object* self);
 
 // Visitor: what a traverse slot (TypeSlots::traverse) calls with each object an
 // instance holds a reference to. Null references are skipped.
@@ -97,7 +99,9 @@ using TraverseFn = void (*)(Object* self, const Visitor& visit);
 // ISLET_BEHAVIOR_SLOTS(V) lists every behaviour slot as V(signature, name). A null
 // slot is inherited from the base when the type is readied. `next` returning null
 // with no exception pending means "exhausted"; a binary number slot returning the
-// NotImplemented singleton lets the other operand try.
+// NotImplemented singleton lets the other operand try. `finalize` is PEP 442's
+// (a class's __del__): it runs once per object, when its refcount first drops to
+// zero or the cycle collector finds it in garbage, and may resurrect it.
 #define ISLET_BEHAVIOR_SLOTS(V) \
   V(UnaryFn, repr)              \
   V(UnaryFn, str)               \
@@ -135,7 +139,8 @@ using TraverseFn = void (*)(Object* self, const Visitor& visit);
   V(UnaryFn, to_float)          \
   V(UnaryFn, index)             \
   V(NewFn, new_instance)        \
-  V(InitFn, init)
+  V(InitFn, init)               \
+  V(FinalizeFn, finalize)
 
 // TypeSlots: how the runtime manages and operates on instances of a type.
 struct TypeSlots {
