@@ -62,6 +62,15 @@ struct Collector::Links {
   }
 };
 
+// What one pass over the garbage found (ScanGarbage).
+struct Collector::GarbageScan {
+  int64_t count = 0;
+  bool finalizable = false;  // a finalizer is due
+  // Weak references that outlive the garbage, with the callbacks to call.
+  std::vector<std::pair<Ref<WeakRefObject>, Ref<Object>>> callbacks;
+  bool callbacks_ran = false;
+};
+
 Collector::Collector(Interpreter& interp) : interp_(interp) { UpdateTrigger(); }
 
 // ---------------------------------------------------------------------------
@@ -146,26 +155,31 @@ int64_t Collector::Collect(int generation) {
       generation + 1 < kGenerations ? generations_[generation + 1] : generations_[generation];
 
   ObjectList unreachable;
-  DeduceUnreachable(examined, unreachable);
+  const int64_t reachable = DeduceUnreachable(examined, unreachable);
   if (&survivors != &examined) {
-    if (generation + 2 == kGenerations) {
-      long_lived_pending_ += static_cast<int64_t>(examined.Count());
-    }
+    if (generation + 2 == kGenerations) long_lived_pending_ += reachable;
     survivors.Splice(examined);
   } else {
     long_lived_pending_ = 0;
-    long_lived_total_ = static_cast<int64_t>(examined.Count());
+    long_lived_total_ = reachable;
   }
-  for (Object* o = unreachable.first(); o != unreachable.end(); o = ObjectList::Next(o)) {
-    Links::ClearFlag(o, ObjectList::kUnreachable);
+  GarbageScan scan;
+  ScanGarbage(unreachable, scan);
+  stats.collected += RunWeakRefCallbacks(scan);
+  // Without finalizers no Python code can reach the garbage (weak reference
+  // callbacks are reachable, so nothing they reference is garbage): nothing
+  // can be resurrected, and the second reachability pass is skipped. A
+  // callback may have given a garbage object's class a __del__: look again.
+  if (!scan.finalizable && scan.callbacks_ran) scan.finalizable = AnyFinalizable(unreachable);
+  if (scan.finalizable) {
+    FinalizeGarbage(unreachable);
+    ObjectList still_unreachable;
+    stats.collected += HandleResurrected(unreachable, still_unreachable, survivors);
+    DeleteGarbage(still_unreachable, survivors);
+  } else {
+    stats.collected += scan.count;
+    DeleteGarbage(unreachable, survivors);
   }
-
-  stats.collected += HandleWeakRefs(unreachable);
-  FinalizeGarbage(unreachable);
-  ObjectList garbage;
-  HandleResurrected(unreachable, garbage, survivors);
-  stats.collected += static_cast<int64_t>(garbage.Count());
-  DeleteGarbage(garbage, survivors);
 
   RunCallbacks("stop", stats);
   if (propagating) interp_.set_pending_exception(std::move(propagating));
@@ -176,13 +190,31 @@ int64_t Collector::Collect(int generation) {
 
 // Leaves in `examined` what is reachable from outside it (relinked as a normal
 // list, no longer marked), and moves the rest to `unreachable` (still marked
-// collecting and unreachable).
-void Collector::DeduceUnreachable(ObjectList& examined, ObjectList& unreachable) {
+// collecting and unreachable). Returns how many objects were reachable.
+int64_t Collector::DeduceUnreachable(ObjectList& examined, ObjectList& unreachable) {
   for (Object* o = examined.first(); o != examined.end(); o = ObjectList::Next(o)) {
     Links::StartExamining(o);
   }
   SubtractInternalReferences(examined);
-  MoveUnreachable(examined, unreachable);
+  return MoveUnreachable(examined, unreachable);
+}
+
+// Makes `unreachable` a plain list of objects marked collecting; returns its
+// length.
+int64_t Collector::EndUnreachableMarks(ObjectList& unreachable) {
+  int64_t count = 0;
+  for (Object* o = unreachable.first(); o != unreachable.end(); o = ObjectList::Next(o)) {
+    Links::ClearFlag(o, ObjectList::kUnreachable);
+    ++count;
+  }
+  return count;
+}
+
+bool Collector::AnyFinalizable(const ObjectList& garbage) {
+  for (const Object* o = garbage.first(); o != garbage.end(); o = ObjectList::Next(o)) {
+    if (o->type()->slots().finalize != nullptr && !ObjectList::IsFinalized(o)) return true;
+  }
+  return false;
 }
 
 // gc_refs -= 1 for each reference from an examined object to another: what is
@@ -223,7 +255,7 @@ struct ReachableContext {
 // During the scan `examined` is singly linked (previous-links hold gc_refs);
 // the scanned part is relinked as the scan passes. Its head's previous-link
 // stays the true tail: objects are appended behind the scan position only.
-void Collector::MoveUnreachable(ObjectList& examined, ObjectList& unreachable) {
+int64_t Collector::MoveUnreachable(ObjectList& examined, ObjectList& unreachable) {
   ReachableContext context{&interp_, &examined};
   const Visitor visit(
       [](Object* referent, void* raw_context) {
@@ -250,12 +282,14 @@ void Collector::MoveUnreachable(ObjectList& examined, ObjectList& unreachable) {
   Object* head = examined.head();
   Object* prev = head;
   Object* o = ObjectList::Next(head);
+  int64_t reachable = 0;
   while (o != head) {
     if (Links::Refs(o) > 0) {
       // Traversing may append to `examined`, behind `o`: its next is read after.
       o->type()->slots().traverse(o, visit);
       Links::Relink(o, prev, ObjectList::kFinalized);
       prev = o;
+      ++reachable;
     } else {
       Links::NextOf(prev) = ObjectList::Next(o);
       Object* unreachable_head = unreachable.head();
@@ -269,35 +303,51 @@ void Collector::MoveUnreachable(ObjectList& examined, ObjectList& unreachable) {
     o = ObjectList::Next(prev);
   }
   ObjectList::SetPrev(head, prev);
+  return reachable;
 }
 
-// Weak references to unreachable objects are cleared now, before any finalizer
-// could see them; the callbacks of those that are not themselves unreachable
-// run (a reference that dies with its referent has nobody to tell, and its
-// callback might reach the garbage). A reference that is itself unreachable is
-// cleared too, so that its referent dying later cannot call its callback.
-// Returns how many of the references whose callbacks ran were freed after.
-int64_t Collector::HandleWeakRefs(ObjectList& unreachable) {
+// One pass over the unreachable objects (they are many, and scattered in
+// memory): ends their unreachable marks, counts them, notes whether any
+// finalizer is due, and kills the weak references to them. That happens
+// before any finalizer could see them. The callbacks of the references that
+// are not themselves unreachable are kept to run (a reference that dies with
+// its referent has nobody to tell, and its callback might reach the garbage).
+// A reference that is itself unreachable is killed too, so that its referent
+// dying later cannot call its callback.
+void Collector::ScanGarbage(ObjectList& unreachable, GarbageScan& scan) {
   const ObjectsLayerHooks& hooks = ObjectsLayer();
-  if (hooks.weakrefs_of == nullptr || hooks.as_weakref == nullptr) return 0;
-  std::vector<std::pair<Ref<WeakRefObject>, Ref<Object>>> callbacks;
+  const bool weakrefs = hooks.weakrefs_of != nullptr && hooks.as_weakref != nullptr;
   for (Object* o = unreachable.first(); o != unreachable.end(); o = ObjectList::Next(o)) {
+    Links::ClearFlag(o, ObjectList::kUnreachable);
+    ++scan.count;
+    if (o->type()->slots().finalize != nullptr && !ObjectList::IsFinalized(o)) {
+      scan.finalizable = true;
+    }
+    if (!weakrefs) continue;
     if (WeakRefObject* ref = hooks.as_weakref(o)) ref->Detach();
     WeakRefList* list = hooks.weakrefs_of(o);
     if (list == nullptr) continue;
     while (WeakRefObject* ref = list->first()) {
       ref->Detach();
       if (ref->callback() != nullptr && !Links::IsCollecting(ref)) {
-        callbacks.emplace_back(Ref<WeakRefObject>::Borrow(ref), ref->TakeCallback());
+        scan.callbacks.emplace_back(Ref<WeakRefObject>::Borrow(ref), ref->TakeCallback());
       }
     }
   }
+}
+
+// Runs the callbacks ScanGarbage kept; returns how many of their references
+// were freed after.
+int64_t Collector::RunWeakRefCallbacks(GarbageScan& scan) {
   int64_t freed = 0;
-  for (auto& [ref, callback] : callbacks) {
+  scan.callbacks_ran = !scan.callbacks.empty();
+  for (auto& [ref, callback] : scan.callbacks) {
     RunWeakRefCallback(ref.get(), callback.get());
     if (Links::Refcount(ref.get()) == 1) ++freed;
     ref.reset();
+    callback.reset();
   }
+  scan.callbacks.clear();
   return freed;
 }
 
@@ -319,19 +369,16 @@ void Collector::FinalizeGarbage(ObjectList& unreachable) {
   unreachable.Splice(seen);
 }
 
-// After the finalizers: reachability among what was unreachable, again.
-// What a finalizer made reachable (resurrected) joins the survivors.
-void Collector::HandleResurrected(ObjectList& unreachable, ObjectList& still_unreachable,
-                                  ObjectList& survivors) {
-  for (Object* o = unreachable.first(); o != unreachable.end(); o = ObjectList::Next(o)) {
-    Links::ClearFlag(o, ObjectList::kCollecting);
-  }
+// After the finalizers: reachability among what was unreachable, again (only
+// these objects are still marked collecting; examining them marks them anew).
+// What a finalizer made reachable (resurrected) joins the survivors. Returns
+// how many are still unreachable.
+int64_t Collector::HandleResurrected(ObjectList& unreachable, ObjectList& still_unreachable,
+                                     ObjectList& survivors) {
   DeduceUnreachable(unreachable, still_unreachable);
-  for (Object* o = still_unreachable.first(); o != still_unreachable.end();
-       o = ObjectList::Next(o)) {
-    Links::ClearFlag(o, ObjectList::kUnreachable);
-  }
+  const int64_t count = EndUnreachableMarks(still_unreachable);
   survivors.Splice(unreachable);
+  return count;
 }
 
 // Clearing an object drops its references, which breaks the cycles it is in;

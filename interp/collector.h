@@ -151,13 +151,19 @@ class Collector {
   struct Links;
 
   // The steps of a collection (collector.cc).
-  void DeduceUnreachable(ObjectList& examined, ObjectList& unreachable);
+  // Each returns a count where the caller needs one, so no step walks a list
+  // only to count it.
+  int64_t DeduceUnreachable(ObjectList& examined, ObjectList& unreachable);
   void SubtractInternalReferences(ObjectList& examined);
-  void MoveUnreachable(ObjectList& examined, ObjectList& unreachable);
-  int64_t HandleWeakRefs(ObjectList& unreachable);
+  int64_t MoveUnreachable(ObjectList& examined, ObjectList& unreachable);
+  struct GarbageScan;
+  void ScanGarbage(ObjectList& unreachable, GarbageScan& scan);
+  int64_t RunWeakRefCallbacks(GarbageScan& scan);
+  static int64_t EndUnreachableMarks(ObjectList& unreachable);
+  static bool AnyFinalizable(const ObjectList& garbage);
   void FinalizeGarbage(ObjectList& unreachable);
-  void HandleResurrected(ObjectList& unreachable, ObjectList& still_unreachable,
-                         ObjectList& survivors);
+  int64_t HandleResurrected(ObjectList& unreachable, ObjectList& still_unreachable,
+                            ObjectList& survivors);
   void DeleteGarbage(ObjectList& garbage, ObjectList& survivors);
 
   Interpreter& interp_;

@@ -119,6 +119,7 @@ void Interpreter::ForEachObjectList(F f) {
 // Breaks every reference between this interpreter's objects, so reference cycles
 // free themselves. Assumes the roots were already dropped.
 void Interpreter::ClearAllObjects() {
+  if (untracked_.empty() && collector_ == nullptr) return;  // an idle interpreter
   std::vector<Ref<Object>> live;
   ForEachObjectList([&live](const ObjectList& list) {
     for (Object* o = list.first(); o != list.end(); o = ObjectList::Next(o)) {

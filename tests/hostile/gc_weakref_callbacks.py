@@ -44,3 +44,17 @@ r = make()
 print('class alive before collect:', r() is not None)
 gc.collect()
 print('class alive after collect:', r() is not None)
+
+# A callback that gives the garbage's class a __del__: it still runs, before
+# the garbage is cleared.
+class Late:
+    pass
+def give_del(ref):
+    print('callback gives Late a __del__')
+    Late.__del__ = lambda self: print('late del', self.name)
+x = Late()
+x.name = 'x'
+x.me = x
+watch = weakref.ref(x, give_del)
+del x
+print('collected', gc.collect())
