@@ -200,7 +200,9 @@ TEST_F(CollectorTest, TeardownFreesWhatTheCollectorTracks) {
     young->next = young;
     EXPECT_EQ((*sub)->memory_stats().live_objects, 101u);
   }
+  ::testing::internal::CaptureStderr();  // teardown warns of any object it could not free
   ASSERT_TRUE(Runtime::DestroyInterpreter(*sub).ok());
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
 }
 
 }  // namespace

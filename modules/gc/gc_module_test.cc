@@ -280,7 +280,9 @@ for i in range(100):
 )")
                   .ok());
   EXPECT_GT((*sub)->memory_stats().live_objects, 300u);
+  ::testing::internal::CaptureStderr();  // teardown warns of any object it could not free
   ASSERT_TRUE(Runtime::DestroyInterpreter(*sub).ok());
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
   EXPECT_EQ(::testing::internal::GetCapturedStdout(), "");
 }
 
