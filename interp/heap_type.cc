@@ -151,15 +151,18 @@ HeapType::HeapType(std::string name, std::vector<Ref<TypeObject>> bases, TypeObj
     auto* heap_base = static_cast<HeapType*>(best_base);
     layout_destroy_ = heap_base->layout_destroy_;
     layout_clear_ = heap_base->layout_clear_;
+    layout_traverse_ = heap_base->layout_traverse_;
   } else {
     constexpr size_t kAlign = alignof(InstanceExtras);
     extras_offset_ = static_cast<uint32_t>((slots.instance_size + kAlign - 1) / kAlign * kAlign);
     slots_.instance_size = extras_offset_ + sizeof(InstanceExtras);
     layout_destroy_ = slots.destroy;
     layout_clear_ = slots.clear;
+    layout_traverse_ = slots.traverse;
   }
   slots_.destroy = &DestroyInstance;
   slots_.clear = &ClearInstance;
+  slots_.traverse = &TraverseInstance;
 }
 
 // Weak references are cleared (and their callbacks called) while the instance is
@@ -180,6 +183,19 @@ void HeapType::ClearInstance(Object* object) {
   std::unique_ptr<AttrTable> attributes = std::move(extras->attributes);
   Ref<Object> dict = std::move(extras->dict);
   if (type->layout_clear_ != nullptr) type->layout_clear_(object);
+}
+
+// The class is the instance's reference too: Interpreter::NewObject takes one
+// for each instance of a heap type.
+void HeapType::TraverseInstance(Object* object, const Visitor& visit) {
+  auto* type = static_cast<HeapType*>(object->type());
+  visit(type);
+  InstanceExtras* extras = ExtrasOf(object);
+  if (extras->attributes) {
+    for (const AttrTable::Entry& entry : extras->attributes->entries()) visit(entry.value);
+  }
+  visit(extras->dict);
+  if (type->layout_traverse_ != nullptr) type->layout_traverse_(object, visit);
 }
 
 // Unregistered first, so no callback can find the dying class through a
@@ -212,8 +228,17 @@ void HeapType::Unregister() {
   base_pointers_.clear();
 }
 
+void HeapType::Traverse(Object* object, const Visitor& visit) {
+  HeapType* type = static_cast<HeapType*>(object);
+  for (const Ref<TypeObject>& base : type->base_refs_) visit(base);
+  for (const AttrTable::Entry& entry : type->dict_.entries()) visit(entry.value);
+}
+
+// A cleared class answers no lookup from the attribute cache any more: the
+// values cached under its tags (and its subclasses') are being released.
 void HeapType::Clear(Object* object) {
   HeapType* type = static_cast<HeapType*>(object);
+  type->AssignNewVersionTags(*type->owner());
   type->Unregister();
   type->weakrefs_.ClearWithoutCallbacks();
   type->dict_.Clear();

@@ -45,7 +45,7 @@ class HeapType final : public TypeObject {
   // which gives this class and its subclasses new version tags.
   const AttrTable& dict() const { return dict_; }
   // Replaces the behaviour slots, keeping the layout ones (instance_size,
-  // destroy, clear). The objects layer derives them from the special methods
+  // destroy, clear, traverse). The objects layer derives them from the special methods
   // along the MRO whenever the class's dict changes.
   void SetBehaviorSlots(const TypeSlots& behavior);
   // Whether an instance of `a` can become an instance of `b` (__class__
@@ -66,19 +66,25 @@ class HeapType final : public TypeObject {
            std::vector<TypeObject*> mro, const TypeSlots& slots, uint32_t version_tag);
   ~HeapType();
 
-  // TypeSlots::clear for heap types (the metatype `type` uses it): drops the dict,
-  // bases and MRO and the subclass registrations, and detaches its weak
-  // references without calling their callbacks (interpreter teardown runs no
-  // Python code).
+  // TypeSlots::clear for heap types (the metatype `type` uses it): gives the
+  // class and its subclasses new version tags, drops the dict, bases and MRO and
+  // the subclass registrations, and detaches its weak references without
+  // calling their callbacks (interpreter teardown runs no Python code; the
+  // collector already cleared them).
   static void Clear(Object* object);
+  // TypeSlots::traverse for heap types: the bases and the dict's values. Not the
+  // metatype: that reference is every instance's, which TraverseInstance reports.
+  static void Traverse(Object* object, const Visitor& visit);
 
  private:
   friend class Interpreter;
 
-  // TypeSlots::destroy and ::clear of instances: release the InstanceExtras, then
-  // run the layout's own.
+  // TypeSlots::destroy, ::clear and ::traverse of instances: the InstanceExtras
+  // (and, for traverse, the instance's reference to its class), then the
+  // layout's own.
   static void DestroyInstance(Object* object);
   static void ClearInstance(Object* object);
+  static void TraverseInstance(Object* object, const Visitor& visit);
 
   void Unregister();
   // Gives this class and, recursively, its subclasses fresh version tags, so no
@@ -94,9 +100,10 @@ class HeapType final : public TypeObject {
   std::vector<HeapType*> subclasses_;
   WeakRefList weakrefs_;
   uint32_t version_tags_used_ = 1;
-  // The inherited layout's destroy and clear, run after the extras are released.
+  // The inherited layout's destroy, clear and traverse, run after the extras'.
   void (*layout_destroy_)(Object*) = nullptr;
   void (*layout_clear_)(Object*) = nullptr;
+  TraverseFn layout_traverse_ = nullptr;
 };
 
 }  // namespace islet

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "interp/collector.h"
 #include "interp/heap_type.h"
 #include "interp/instance_extras.h"
 #include "interp/ownership.h"
@@ -46,9 +47,7 @@ void InjectStaticTypeInitFailureForTesting(int k) {
 // ---------------------------------------------------------------------------
 
 Interpreter::Interpreter(const InterpreterSetup& setup)
-    : setup_(setup), next_heap_version_tag_(static_cast<uint32_t>(kStaticTypeCapacity) + 1) {
-  objects_.prev_ = objects_.next_ = &objects_;
-}
+    : setup_(setup), next_heap_version_tag_(static_cast<uint32_t>(kStaticTypeCapacity) + 1) {}
 
 Interpreter::~Interpreter() = default;
 
@@ -91,27 +90,42 @@ absl::StatusOr<std::unique_ptr<Interpreter, void (*)(Interpreter*)>> Interpreter
 void Interpreter::Teardown() {
   assert(current_ != this && "the tearing-down thread must not be attached");
   AttachGuard attached(*this);
+  // From here on no finalizer (__del__) and no collection runs: teardown frees
+  // everything whatever the program's objects would do about it.
+  tearing_down_ = true;
   attribute_cache_.Clear();  // its borrowed values are about to go
   // Weak references to static types first: their referents outlive this
   // interpreter, so they are detached without callbacks (as CPython does).
   ForEachTypeState([](StaticTypeState& state) { state.weakrefs().ClearWithoutCallbacks(); });
-  // Roots: the module table, the pending exception and the per-type dicts.
+  // Roots: the module table, the pending exception, gc.callbacks and the
+  // per-type dicts.
   modules_.reset();
   pending_exception_.reset();
+  if (collector_ != nullptr) collector_->set_callbacks(nullptr);
   ForEachTypeState([](StaticTypeState& state) {
     if (state.dict_) state.dict_->Clear();
   });
   ClearAllObjects();
+  collector_.reset();  // its lists are empty now
   FiniStaticTypes();
+}
+
+template <typename F>
+void Interpreter::ForEachObjectList(F f) {
+  f(untracked_);
+  if (collector_ != nullptr) collector_->ForEachList(f);
 }
 
 // Breaks every reference between this interpreter's objects, so reference cycles
 // free themselves. Assumes the roots were already dropped.
 void Interpreter::ClearAllObjects() {
+  if (untracked_.empty() && collector_ == nullptr) return;  // an idle interpreter
   std::vector<Ref<Object>> live;
-  for (Object* object = objects_.next_; object != &objects_; object = object->next_) {
-    live.push_back(Ref<Object>::Borrow(object));
-  }
+  ForEachObjectList([&live](const ObjectList& list) {
+    for (Object* o = list.first(); o != list.end(); o = ObjectList::Next(o)) {
+      live.push_back(Ref<Object>::Borrow(o));
+    }
+  });
   for (const Ref<Object>& object : live) {
     if (auto clear = object->type()->slots().clear) clear(object.get());
   }
@@ -120,7 +134,7 @@ void Interpreter::ClearAllObjects() {
   // Whatever is still alive is referenced from outside the interpreter's objects:
   // a C++ Ref that outlived its interpreter. Its memory goes with the interpreter.
   size_t leftover = 0;
-  for (Object* object = objects_.next_; object != &objects_; object = object->next_) ++leftover;
+  ForEachObjectList([&leftover](const ObjectList& list) { leftover += list.Count(); });
   if (leftover == 0) return;
   std::fprintf(stderr,
                "islet: interpreter %lld destroyed while C++ still held references to %zu of "
@@ -129,12 +143,14 @@ void Interpreter::ClearAllObjects() {
   // Cleared objects hold no references but to their type (clear guarantees it), so
   // they can go in any order as long as type objects go last.
   for (bool free_type_objects : {false, true}) {
-    Object* object = objects_.next_;
-    while (object != &objects_) {
-      Object* next = object->next_;
-      if ((object->type() == setup_.type_type) == free_type_objects) FreeCleared(object);
-      object = next;
-    }
+    ForEachObjectList([&](const ObjectList& list) {
+      Object* object = list.first();
+      while (object != list.end()) {
+        Object* next = ObjectList::Next(object);
+        if ((object->type() == setup_.type_type) == free_type_objects) FreeCleared(object);
+        object = next;
+      }
+    });
   }
 }
 
@@ -191,10 +207,11 @@ void Interpreter::Track(Object* object, TypeObject* type) {
   object->owner_ = this;
   object->refcount_ = 1;
   if (type->HasFlag(kTypeHeap)) IncRef(type);  // instances keep their heap type alive
-  object->prev_ = objects_.prev_;
-  object->next_ = &objects_;
-  objects_.prev_->next_ = object;
-  objects_.prev_ = object;
+  if (type->slots().traverse != nullptr) {
+    collector().Track(object);
+  } else {
+    untracked_.Append(object);
+  }
   stats_.live_objects += 1;
   stats_.live_bytes += type->slots().instance_size;
 }
@@ -227,15 +244,31 @@ void Interpreter::ChangeClass(Object& object, TypeObject& cls) {
   DecRef(old);  // last: the old class's death can run code that finds `object`
 }
 
+void Interpreter::MakeCollector() { collector_ = std::make_unique<Collector>(*this); }
+
 void Interpreter::Untrack(Object* object, size_t instance_size) {
-  object->prev_->next_ = object->next_;
-  object->next_->prev_ = object->prev_;
-  object->prev_ = object->next_ = nullptr;
+  ObjectList::Remove(object);
+  if (object->type()->slots().traverse != nullptr) collector_->Forget();
   stats_.live_objects -= 1;
   stats_.live_bytes -= instance_size;
 }
 
+// PEP 442: an object's finalizer runs once, here or in the collector, whichever
+// sees it dead first. It runs with the object's refcount held at one, so it may
+// store a reference to the object (resurrect it), and then the object lives on.
+bool Interpreter::FinalizeDying(Object* object) {
+  if (tearing_down_ || ObjectList::IsFinalized(object)) return true;
+  ObjectList::SetFinalized(object);
+  object->refcount_ = 1;
+  object->type()->slots().finalize(object);
+  return --object->refcount_ == 0;
+}
+
 void Dealloc(Object* object) {
+  // First the finalizer (__del__), a step of its own: it may resurrect the object.
+  if (object->type()->slots().finalize != nullptr && !object->owner()->FinalizeDying(object)) {
+    return;
+  }
   TypeObject* type = object->type();
   Interpreter* owner = object->owner();
   const TypeSlots& slots = type->slots();
@@ -365,7 +398,10 @@ void Interpreter::SetNextHeapVersionTagForTesting(uint32_t tag) {
 // thread holding the lock that sees the count (YieldToWaitingThreads) knows some
 // thread will take the lock after it releases it.
 void Interpreter::AcquireContendedLock(uint32_t state) {
-  waiting_threads_.fetch_add(1, std::memory_order_relaxed);
+  // Counted, then announced to the holder's next safe point (HandleEvalBreaker
+  // clears the bit only after seeing no waiter, and checks again after).
+  waiting_threads_.fetch_add(1, std::memory_order_seq_cst);
+  eval_breaker_.fetch_or(kLockWanted, std::memory_order_seq_cst);
   if (state != kLockedWithSleepers)
     state = lock_state_.exchange(kLockedWithSleepers, std::memory_order_acquire);
   while (state != kUnlocked) {
@@ -416,6 +452,27 @@ absl::Status Interpreter::Exec(std::string_view source) {
   }
   AttachGuard attached(*this);
   return hooks->exec(source);
+}
+
+void Interpreter::HandleEvalBreaker() {
+  assert(current_ == this && "the eval breaker is handled by the thread holding the lock");
+  const uint32_t bits = eval_breaker();
+  if ((bits & kCollectionDue) != 0) {
+    ClearEvalBreakerBits(kCollectionDue);
+    if (collector_ != nullptr && !tearing_down_) collector_->CollectDue();
+  }
+  if ((bits & kLockWanted) != 0) {
+    if (waiting_threads_.load(std::memory_order_seq_cst) == 0) {
+      // Nobody waits (any more). A thread that starts waiting after the check
+      // sets the bit again after this clears it.
+      switch_ticks_ = 0;
+      eval_breaker_.fetch_and(~kLockWanted, std::memory_order_seq_cst);
+      if (waiting_threads_.load(std::memory_order_seq_cst) != 0) SetEvalBreakerBits(kLockWanted);
+    } else if (++switch_ticks_ >= kSwitchInterval) {
+      switch_ticks_ = 0;
+      YieldToWaitingThreads();
+    }
+  }
 }
 
 // A hand-off, not a hint: releasing a lock and taking it again lets the

@@ -35,6 +35,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "interp/attribute_cache.h"
+#include "interp/object_list.h"
 #include "interp/static_type_state.h"
 #include "runtime/attr_table.h"
 #include "runtime/name.h"
@@ -60,6 +61,23 @@ struct InterpreterSetup {
   const NameTable* runtime_names;                 // read-only, shared
   StaticType* type_type;                          // the metatype `type`
 };
+
+class Collector;
+class WeakRefList;
+class WeakRefObject;
+
+// The bits of Interpreter::eval_breaker(): what asks running code to stop at
+// its next safe point. The interpreter handles its own (HandleEvalBreaker);
+// kStepLimit is the language's (lang::SetStepLimitForTesting).
+enum EvalBreakerBit : uint32_t {
+  kCollectionDue = 1u << 0,  // the cycle collector's count passed its threshold
+  kLockWanted = 1u << 1,     // a thread waits for the lock: the switch interval runs
+  kStepLimit = 1u << 2,      // a step limit counts every step
+};
+
+// Safe points (loop iterations and calls) between two offers of the lock to a
+// waiting thread.
+inline constexpr uint32_t kSwitchInterval = 2000;
 
 // Interpreters made one after another by one thread sit side by side in memory;
 // their threads must not write a cache line the other reads. 128 bytes, not 64:
@@ -159,15 +177,41 @@ class alignas(kInterpreterAlignment) Interpreter {
   // defined"); FailedPrecondition if the language (//lang:eval) is not linked.
   absl::Status Exec(std::string_view source);
 
+  // The eval breaker: one word that code running here reads at each safe point
+  // (each loop iteration and call: lang's Tick), so that whatever needs running
+  // code to stop there (a collection due, a thread waiting for the lock; later
+  // cancellation and limits) costs it one load and one compare while nothing is
+  // pending (EvalBreakerBit). Any thread may set bits; the attached thread
+  // clears them as it handles them.
+  uint32_t eval_breaker() const { return eval_breaker_.load(std::memory_order_relaxed); }
+  void SetEvalBreakerBits(uint32_t bits) {
+    eval_breaker_.fetch_or(bits, std::memory_order_relaxed);
+  }
+  void ClearEvalBreakerBits(uint32_t bits) {
+    eval_breaker_.fetch_and(~bits, std::memory_order_relaxed);
+  }
+  // Handles this layer's bits, at a safe point: the calling thread is attached
+  // and no C++ code is half-way through building an object. Runs a collection
+  // that is due (Collector::CollectDue), and while another thread waits for the
+  // lock, hands it over every kSwitchInterval calls (YieldToWaitingThreads).
+  void HandleEvalBreaker();
+
   // The switch interval: called by the calling thread, attached here, between
-  // steps of running code (the evaluator, every few thousand steps). If another
-  // thread is waiting to take this interpreter's lock (attaching, or coming back
-  // from a ReleaseLockGuard), hands the lock over: releases it, waits until some
-  // other thread has taken it, then queues for it again, so the waiting thread
-  // is sure to get a turn (a GIL's switch). Otherwise returns at once: one load.
-  // Threads blocked inside a ReleaseLockGuard do not want the lock and are not
-  // waited for.
+  // steps of running code (HandleEvalBreaker, every kSwitchInterval steps while
+  // a thread waits). If another thread is waiting to take this interpreter's
+  // lock (attaching, or coming back from a ReleaseLockGuard), hands the lock
+  // over: releases it, waits until some other thread has taken it, then queues
+  // for it again, so the waiting thread is sure to get a turn (a GIL's switch).
+  // Otherwise returns at once: one load. Threads blocked inside a
+  // ReleaseLockGuard do not want the lock and are not waited for.
   void YieldToWaitingThreads();
+
+  // The cycle collector (interp/collector.h), made on first use.
+  Collector& collector() {
+    if (collector_ == nullptr) [[unlikely]]
+      MakeCollector();
+    return *collector_;
+  }
 
   // Returns the interned Name for `text`: the runtime's if builtin types use it,
   // otherwise this interpreter's.
@@ -195,6 +239,7 @@ class alignas(kInterpreterAlignment) Interpreter {
   friend class AttachGuard;
   friend class ReleaseLockGuard;
   friend class Runtime;
+  friend class Collector;
   friend void Dealloc(Object* object);
 
   explicit Interpreter(const InterpreterSetup& setup);
@@ -242,6 +287,14 @@ class alignas(kInterpreterAlignment) Interpreter {
 
   void* AllocateObjectMemory(size_t instance_size, size_t cxx_size);
   void Track(Object* object, TypeObject* type);
+  void MakeCollector();
+  // Dealloc's first step: runs `object`'s finalizer (PEP 442) unless it ran
+  // already or the interpreter is being torn down. Returns false if the
+  // finalizer resurrected the object, which then must not be freed.
+  bool FinalizeDying(Object* object);
+  // Calls f(list) for each list of this interpreter's objects.
+  template <typename F>
+  void ForEachObjectList(F f);
   // Checked builds: aborts unless the thread is attached here and `type` is usable here.
   void CheckAllocation(const TypeObject* type) const;
   void Untrack(Object* object, size_t instance_size);
@@ -278,7 +331,7 @@ class alignas(kInterpreterAlignment) Interpreter {
   Ref<Object> pending_exception_;
   Ref<Object> modules_;
   InterpreterMemoryStats stats_;
-  Object objects_;  // sentinel of the circular list of live objects
+  ObjectList untracked_;  // live objects the collector does not track
   uint32_t next_heap_version_tag_;
   // The lock: a futex-style mutex (Drepper, "Futexes Are Tricky", mutex 2) on
   // C++20 atomic wait/notify, so that taking it uncontended is one inlined
@@ -294,7 +347,15 @@ class alignas(kInterpreterAlignment) Interpreter {
   // waits for handoff_generation_ to change, which the next thread to take the
   // lock does (and clears this).
   bool handoff_pending_ = false;
+  // Set while Teardown runs: no finalizer and no collection runs meanwhile.
+  bool tearing_down_ = false;
   std::atomic<uint32_t> handoff_generation_{0};
+  std::atomic<uint32_t> eval_breaker_{0};
+  // Safe points the thread holding the lock passed while another waited for it.
+  uint32_t switch_ticks_ = 0;
+  // The collector's state, made with the first tracked object (an idle
+  // interpreter needs none).
+  std::unique_ptr<Collector> collector_;
 };
 
 // AttachGuard attaches the calling thread to an interpreter for its lifetime: it
@@ -353,6 +414,12 @@ struct ObjectsLayerHooks {
   // Raises RuntimeError(message) in the current interpreter (the interp layer
   // cannot make exception objects; interp/ownership.h uses it).
   void (*raise_runtime_error)(std::string_view message) = nullptr;
+  // The list of weak references to `object`, a mortal object of the current
+  // interpreter, or nullptr if it cannot be weakly referenced; and `object` as
+  // a weak reference, or nullptr if it is none. The collector (interp/
+  // collector.h) clears the weak references to garbage and in it.
+  WeakRefList* (*weakrefs_of)(Object* object) = nullptr;
+  WeakRefObject* (*as_weakref)(Object* object) = nullptr;
 };
 // `hooks` must outlive the runtime; nullptr removes them.
 void SetObjectsLayerHooks(const ObjectsLayerHooks* hooks);

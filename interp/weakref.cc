@@ -18,6 +18,17 @@ WeakRefObject::~WeakRefObject() {
   if (list_ != nullptr) list_->Remove(this);
 }
 
+void WeakRefObject::Detach() {
+  referent_ = nullptr;
+  if (list_ != nullptr) list_->Remove(this);
+}
+
+void RunWeakRefCallback(WeakRefObject* ref, Object* callback) {
+  if (WeakRefCallbackRunner runner = callback_runner.load(std::memory_order_acquire)) {
+    runner(ref, callback);
+  }
+}
+
 void WeakRefObject::Clear(Object* object) {
   static_cast<WeakRefObject*>(object)->callback_.reset();
 }
@@ -44,11 +55,7 @@ void WeakRefList::Remove(WeakRefObject* ref) {
 }
 
 void WeakRefList::ClearWithoutCallbacks() {
-  while (head_ != nullptr) {
-    WeakRefObject* ref = head_;
-    ref->referent_ = nullptr;
-    Remove(ref);
-  }
+  while (head_ != nullptr) head_->Detach();
 }
 
 void WeakRefList::ClearAndCallCallbacks() {
@@ -59,15 +66,10 @@ void WeakRefList::ClearAndCallCallbacks() {
   std::vector<std::pair<Ref<WeakRefObject>, Ref<Object>>> pending;
   while (head_ != nullptr) {
     WeakRefObject* ref = head_;
-    ref->referent_ = nullptr;
-    Remove(ref);
-    if (ref->callback_) {
-      pending.emplace_back(Ref<WeakRefObject>::Borrow(ref), std::move(ref->callback_));
-    }
+    ref->Detach();
+    if (ref->callback_) pending.emplace_back(Ref<WeakRefObject>::Borrow(ref), ref->TakeCallback());
   }
-  WeakRefCallbackRunner runner = callback_runner.load(std::memory_order_acquire);
-  if (runner == nullptr) return;
-  for (auto& [ref, callback] : pending) runner(ref.get(), callback.get());
+  for (auto& [ref, callback] : pending) RunWeakRefCallback(ref.get(), callback.get());
 }
 
 }  // namespace islet

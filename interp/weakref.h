@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "runtime/object.h"
+#include "runtime/type_object.h"
 
 namespace islet {
 
@@ -32,6 +33,12 @@ class WeakRefObject : public Object {
   Object* callback() const { return callback_.get(); }
   // The next reference in the referent's list (nullptr at the end).
   WeakRefObject* next_in_list() const { return next_; }
+  // Kills the reference without calling its callback: referent() becomes
+  // nullptr and it leaves the referent's list (the collector does this for
+  // referents that are garbage).
+  void Detach();
+  // Takes the callback out, so it is called at most once.
+  Ref<Object> TakeCallback() { return std::move(callback_); }
 
   // The referent's hash, once computed (it must survive the referent, as in
   // CPython); -1 until then.
@@ -39,6 +46,11 @@ class WeakRefObject : public Object {
 
   // TypeSlots::clear for weakref types: drops the callback.
   static void Clear(Object* object);
+  // TypeSlots::traverse for weakref types: the callback (the referent is not
+  // a reference).
+  static void Traverse(Object* object, const Visitor& visit) {
+    visit(static_cast<WeakRefObject*>(object)->callback_);
+  }
 
  private:
   friend class WeakRefList;
@@ -79,6 +91,8 @@ class WeakRefList {
 // without one, callbacks are dropped uncalled.
 using WeakRefCallbackRunner = void (*)(WeakRefObject* ref, Object* callback);
 void SetWeakRefCallbackRunner(WeakRefCallbackRunner runner);
+// Calls `callback` with `ref` through the installed runner (nothing without one).
+void RunWeakRefCallback(WeakRefObject* ref, Object* callback);
 
 }  // namespace islet
 

@@ -351,7 +351,7 @@ Ref<Object> ZeroArgumentSuper(Frame& frame, Object* super_type) {
   if (scope.class_cell < 0 || frame.free == nullptr) {
     return islet::Raise(WellKnown::kRuntimeError, "super(): __class__ cell not found");
   }
-  Object* cls = (*frame.free)[scope.class_cell]->value.get();
+  Object* cls = CellContents((*frame.free)[scope.class_cell].get()).get();
   if (cls == nullptr) {
     return islet::Raise(WellKnown::kRuntimeError, "super(): empty __class__ cell");
   }
@@ -1055,7 +1055,7 @@ Flow StmtExecutor::operator()(const ClassDef& stmt) {
   for (const Ref<Object>& value : keyword_values) args.push_back(value.get());
   Ref<Object> cls = islet::Call(metaclass.get(), CallArgs{.args = args, .kwnames = names});
   if (!cls) return Failed();
-  if (stmt.scope->class_cell >= 0) body.cells[stmt.scope->class_cell]->value = cls;
+  if (stmt.scope->class_cell >= 0) CellContents(body.cells[stmt.scope->class_cell].get()) = cls;
   return Check(Decorate(decorators, cls) && StoreBinding(frame, stmt.name, std::move(cls)));
 }
 

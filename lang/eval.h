@@ -35,9 +35,10 @@ bool ExecMain(std::string_view source, std::string_view filename, ExecMode mode 
 // exception pending if it cannot be made.
 Ref<Object> MainModule();
 
-// Test hook (fuzzers): after about `steps` loop iterations and calls on the
-// calling thread, running code raises RuntimeError "step limit exceeded", and
-// keeps raising it until the next call. 0 removes the limit.
+// Test hook (fuzzers): after `steps` loop iterations and calls on the calling
+// thread, running code raises RuntimeError "step limit exceeded", and keeps
+// raising it until the next call. 0 removes the limit. The thread must be
+// attached to the interpreter the code runs in.
 void SetStepLimitForTesting(uint64_t steps);
 
 // The deepest nesting of Python calls before RecursionError.

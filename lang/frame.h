@@ -4,9 +4,11 @@
 //
 // Ownership: a Code is shared by the frames running it and by every function
 // defined in it (their bodies hold a shared_ptr), so a function keeps its
-// syntax tree alive. Code, cells and closures hold object references; they are
-// reachable only from function objects and running frames, so interpreter
-// teardown, which clears every function, releases them.
+// syntax tree alive. Closure variables are `cell` objects (objects/cell.h),
+// held by the frames and functions that share them; a function's captures
+// (FunctionData in function.cc) report its cells, defaults and globals to the
+// cycle collector. A Code's identifier keys are strs, which no cycle runs
+// through.
 
 #ifndef ISLET_LANG_FRAME_H_
 #define ISLET_LANG_FRAME_H_
@@ -15,8 +17,10 @@
 #include <string>
 #include <vector>
 
+#include "interp/interpreter.h"
 #include "lang/ast.h"
 #include "lang/scope.h"
+#include "objects/cell.h"
 #include "runtime/name.h"
 #include "runtime/object.h"
 
@@ -48,12 +52,8 @@ class Code {
   std::vector<Ref<Object>> keys_;
 };
 
-// A variable shared between a frame and the functions defined in it.
-struct Cell {
-  Ref<Object> value;
-};
-using CellRef = std::shared_ptr<Cell>;
-using Closure = std::vector<CellRef>;
+// The cells (objects/cell.h) a function captured, by its free variable index.
+using Closure = std::vector<Ref<Object>>;
 
 // What running one scope's code needs.
 struct Frame {
@@ -63,7 +63,7 @@ struct Frame {
   Object* builtins = nullptr;         // a dict
   Object* class_namespace = nullptr;  // a class body's dict, else null
   std::vector<Ref<Object>> locals;    // by ScopeInfo slot
-  std::vector<CellRef> cells;         // by ScopeInfo cell index
+  std::vector<Ref<Object>> cells;     // cell objects, by ScopeInfo cell index
   const Closure* free = nullptr;      // the function's closure
   Ref<Object> return_value;
   int line = 0;  // of the statement running, for tracebacks
@@ -76,9 +76,9 @@ struct Frame {
   Ref<Object>& Variable(NameSlot slot) {
     switch (slot.kind) {
       case NameKind::kCell:
-        return cells[slot.slot]->value;
+        return CellContents(cells[slot.slot].get());
       case NameKind::kFree:
-        return (*free)[slot.slot]->value;
+        return CellContents((*free)[slot.slot].get());
       default:
         return locals[slot.slot];
     }
@@ -93,7 +93,7 @@ struct Frame {
     scope = &info;
     locals.resize(info.local_count);
     cells.reserve(info.cell_names.size());
-    for (size_t i = 0; i < info.cell_names.size(); ++i) cells.push_back(std::make_shared<Cell>());
+    for (size_t i = 0; i < info.cell_names.size(); ++i) cells.push_back(NewCell());
   }
 };
 
@@ -129,10 +129,17 @@ Ref<Object> MakeFunction(Frame& frame, FunctionSpec spec);
 // threads of the interpreter their turn now and then.
 Ref<Object> RunFrame(Frame& frame, const Body* body, const Expr* expression);
 
-// Called on each loop iteration and call: lets other threads of the
-// interpreter run now and then (the switch interval). False, with RuntimeError
-// pending, once a step limit set for testing is used up.
-bool Tick();
+// A safe point, on each loop iteration and call: while the interpreter's eval
+// breaker is clear, one load and one compare; otherwise HandleEvalBreaker runs
+// what it asks for (a collection, the switch interval, the step limit).
+// False, with RuntimeError pending, once a step limit set for testing is used up.
+bool HandleEvalBreaker(Interpreter& interp);
+inline bool Tick() {
+  Interpreter* interp = Interpreter::Current();
+  if (interp->eval_breaker() == 0) [[likely]]
+    return true;
+  return HandleEvalBreaker(*interp);
+}
 
 // Records `frame`'s line in the traceback of the pending exception.
 void AddTracebackEntry(const Frame& frame);

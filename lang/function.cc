@@ -29,29 +29,37 @@ namespace {
 // builtins (repr of a deeply nested list calling __repr__) counts too. Threads
 // get 8 MiB stacks on Linux; sanitizers make frames several times larger.
 constexpr uintptr_t kStackBudget = 3u << 20;
-// Loop iterations and calls between two offers of the lock to waiting threads.
-constexpr uint32_t kSwitchInterval = 2000;
 
 struct ThreadState {
   Frame* frame = nullptr;  // innermost running frame
   int depth = 0;
   uintptr_t stack_base = 0;
-  uint32_t ticks = 0;
-  // Switch intervals left before the step limit (SetStepLimitForTesting); 0: none.
-  uint64_t intervals_left = 0;
+  // Steps left before the step limit (SetStepLimitForTesting); 0: none.
+  uint64_t steps_left = 0;
   bool limit_reached = false;
 };
 constinit thread_local ThreadState thread_state;
 
 uintptr_t StackAddress() { return reinterpret_cast<uintptr_t>(__builtin_frame_address(0)); }
 
-// Everything a function needs when called, shared by its copies.
-struct FunctionData {
+// Everything a function needs when called, shared by its body's copies (a call
+// runs a copy, so rebinding the function meanwhile does not free it). The
+// function object owns it and reports its references to the collector; the
+// Code's identifier keys are strs, which cannot be part of a cycle.
+struct FunctionData final : FunctionCaptures {
   std::shared_ptr<Code> code;
   FunctionSpec spec;
   Closure closure;
   Ref<Object> globals;
   Ref<Object> builtins;
+
+  void Traverse(const Visitor& visit) const override {
+    for (const Ref<Object>& value : spec.defaults) visit(value);
+    for (const Ref<Object>& value : spec.keyword_defaults) visit(value);
+    for (const Ref<Object>& cell : closure) visit(cell);
+    visit(globals);
+    visit(builtins);
+  }
 };
 
 std::string QuotedList(const std::vector<std::string>& names) {
@@ -210,7 +218,8 @@ Ref<Object> MakeFunction(Frame& frame, FunctionSpec spec) {
   data->spec = std::move(spec);
   std::shared_ptr<const FunctionData> shared = std::move(data);
   Ref<Object> function = NewFunction(
-      shared->spec.name, [shared](const CallArgs& args) { return CallFunction(shared, args); });
+      shared->spec.name, [shared](const CallArgs& args) { return CallFunction(shared, args); },
+      shared);
   if (!function) return nullptr;
   auto* object = static_cast<FunctionObject*>(function.get());
   object->qualname = std::move(qualname);
@@ -258,24 +267,33 @@ Ref<Object> RunFrame(Frame& frame, const Body* body, const Expr* expression) {
   return result;
 }
 
-bool Tick() {
-  ThreadState& state = thread_state;
-  if (++state.ticks < kSwitchInterval && !state.limit_reached) return true;
-  state.ticks = 0;
-  if (state.limit_reached || (state.intervals_left != 0 && --state.intervals_left == 0)) {
-    state.limit_reached = true;
-    islet::Raise(WellKnown::kRuntimeError, "step limit exceeded");
-    return false;
+bool HandleEvalBreaker(Interpreter& interp) {
+  if ((interp.eval_breaker() & kStepLimit) != 0) {
+    ThreadState& state = thread_state;
+    if (state.limit_reached || (state.steps_left != 0 && --state.steps_left == 0)) {
+      state.limit_reached = true;
+      islet::Raise(WellKnown::kRuntimeError, "step limit exceeded");
+      return false;
+    }
   }
-  Interpreter::Current()->YieldToWaitingThreads();
+  interp.HandleEvalBreaker();
   return true;
 }
 
+// The limit counts on the slow path, so its bit is set on the interpreter the
+// thread is attached to while it is armed (other threads there just take the
+// slow path meanwhile).
 void SetStepLimitForTesting(uint64_t steps) {
   ThreadState& state = thread_state;
-  state.ticks = 0;
   state.limit_reached = false;
-  state.intervals_left = steps == 0 ? 0 : steps / kSwitchInterval + 1;
+  state.steps_left = steps;
+  if (Interpreter* interp = Interpreter::Current()) {
+    if (steps != 0) {
+      interp->SetEvalBreakerBits(kStepLimit);
+    } else {
+      interp->ClearEvalBreakerBits(kStepLimit);
+    }
+  }
 }
 
 Frame* CurrentFrame() { return thread_state.frame; }

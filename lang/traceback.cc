@@ -68,27 +68,11 @@ void RecordTraceback(std::string_view filename, int line, std::string_view funct
 }
 
 std::string FormatUncaught(Object* exception) {
-  TypeObject* type = exception->type();
-  const std::string_view module = TypeModule(type);
-  std::string type_name = module == "builtins" || module == "__main__"
-                              ? std::string(TypeQualName(type))
-                              : FullyQualifiedName(type);
   if (IsInstance(exception, WellKnown::kSyntaxError)) {
-    std::string formatted = FormatSyntaxError(exception, type_name);
+    std::string formatted = FormatSyntaxError(exception, ExceptionTypeName(exception->type()));
     if (!formatted.empty()) return formatted;
   }
-  std::string out;
-  const std::vector<TracebackEntry>& traceback =
-      static_cast<ExceptionObject*>(exception)->traceback;
-  if (!traceback.empty()) {
-    out = "Traceback (most recent call last):\n";
-    for (auto it = traceback.rbegin(); it != traceback.rend(); ++it) {
-      out += StrCat("  File \"", it->filename, "\", line ", it->line, ", in ", it->function, "\n");
-    }
-  }
-  std::string message = ExceptionMessage(exception);
-  out += message.empty() ? StrCat(type_name, "\n") : StrCat(type_name, ": ", message, "\n");
-  return out;
+  return FormatException(exception);
 }
 
 }  // namespace islet::lang

@@ -26,6 +26,9 @@ class CallableWrapperObject : public Object {
   Ref<Object> callable;  // null until __init__ ran
 
   static void Clear(Object* self) { static_cast<CallableWrapperObject*>(self)->callable.reset(); }
+  static void Traverse(Object* self, const Visitor& visit) {
+    visit(static_cast<CallableWrapperObject*>(self)->callable);
+  }
 };
 
 // The wrapped callable (the __func__ and __wrapped__ getters); RuntimeError
@@ -45,7 +48,8 @@ inline constexpr TypeMember kCallableWrapperMembers[] = {
 };
 
 constexpr TypeSlots CallableWrapperSlots() {
-  TypeSlots slots = SlotsFor<CallableWrapperObject>(&CallableWrapperObject::Clear);
+  TypeSlots slots = SlotsFor<CallableWrapperObject>(&CallableWrapperObject::Clear,
+                                                    &CallableWrapperObject::Traverse);
   slots.repr = &CallableWrapperRepr;
   slots.new_instance = &CallableWrapperNew;
   slots.init = &CallableWrapperInit;

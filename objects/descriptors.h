@@ -14,6 +14,7 @@
 #include "runtime/object.h"
 #include "runtime/static_type.h"
 #include "runtime/type_member.h"
+#include "runtime/type_object.h"
 
 namespace islet {
 
@@ -35,6 +36,9 @@ class BuiltinFunctionObject : public Object {
   Ref<Object> self;                // nullptr when unbound
 
   static void Clear(Object* object) { static_cast<BuiltinFunctionObject*>(object)->self.reset(); }
+  static void Traverse(Object* object, const Visitor& visit) {
+    visit(static_cast<BuiltinFunctionObject*>(object)->self);
+  }
 };
 
 // A builtin function or bound method calling `member`.

@@ -189,6 +189,13 @@ void DictObject::Clear() {
   // `entries` releases its references here, with this dict already empty.
 }
 
+void DictObject::Traverse(Object* self, const Visitor& visit) {
+  for (const Entry& entry : static_cast<DictObject*>(self)->entries_) {
+    visit(entry.key);
+    visit(entry.value);
+  }
+}
+
 void DictObject::CopyFrom(const DictObject& other) {
   if (other.used_ == 0) return;
   Rebuild((other.used_ * 3 + 1) / 2);

@@ -28,6 +28,7 @@
 
 #include "runtime/attr_table.h"
 #include "runtime/object.h"
+#include "runtime/type_object.h"
 
 namespace islet {
 
@@ -62,6 +63,8 @@ class DictObject : public Object {
 
   // TypeSlots::clear.
   static void ClearSlot(Object* self) { static_cast<DictObject*>(self)->Clear(); }
+  // TypeSlots::traverse: the keys and values.
+  static void Traverse(Object* self, const Visitor& visit);
 
  private:
   struct Entry {

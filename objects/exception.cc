@@ -4,6 +4,7 @@
 #include "objects/errors.h"
 #include "objects/protocol.h"
 #include "objects/tuple.h"
+#include "runtime/str_cat.h"
 
 namespace islet {
 
@@ -17,6 +18,27 @@ std::string ExceptionMessage(Object* exception) {
   if (!text) ClearException();
   if (pending) RaiseObject(std::move(pending));
   return text.value_or("");
+}
+
+std::string ExceptionTypeName(const TypeObject* type) {
+  const std::string_view module = TypeModule(type);
+  return module == "builtins" || module == "__main__" ? std::string(TypeQualName(type))
+                                                      : FullyQualifiedName(type);
+}
+
+std::string FormatException(Object* exception) {
+  std::string out;
+  const std::vector<TracebackEntry>& traceback =
+      static_cast<ExceptionObject*>(exception)->traceback;
+  if (!traceback.empty()) {
+    out = "Traceback (most recent call last):\n";
+    for (auto it = traceback.rbegin(); it != traceback.rend(); ++it) {
+      out += StrCat("  File \"", it->filename, "\", line ", it->line, ", in ", it->function, "\n");
+    }
+  }
+  const std::string type_name = ExceptionTypeName(exception->type());
+  const std::string message = ExceptionMessage(exception);
+  return out + (message.empty() ? StrCat(type_name, "\n") : StrCat(type_name, ": ", message, "\n"));
 }
 
 }  // namespace islet

@@ -30,6 +30,9 @@ class ExceptionObject : public Object {
   std::vector<TracebackEntry> traceback;
 
   static void Clear(Object* self) { static_cast<ExceptionObject*>(self)->args.reset(); }
+  static void Traverse(Object* self, const Visitor& visit) {
+    visit(static_cast<ExceptionObject*>(self)->args);
+  }
 };
 
 // A new exception of `type` (an exception type) with the given args tuple.
@@ -37,6 +40,14 @@ Ref<Object> NewException(TypeObject* type, Ref<Object> args);
 // str(exception) as CPython prints it after "TypeName: ": "" for no args, str of
 // the single arg, else the args tuple's repr. Empty on failure (and clears it).
 std::string ExceptionMessage(Object* exception);
+// The name CPython prints an exception's type by: qualified by its module unless
+// that is builtins or __main__ ("ValueError", "concurrent.interpreters.QueueEmpty").
+std::string ExceptionTypeName(const TypeObject* type);
+// What CPython prints for an exception: its traceback, if it passed through any
+// frame ("Traceback (most recent call last):" and a "  File ..., line N, in f"
+// line per frame, outermost first), then "TypeName: message" (or "TypeName"),
+// each line ending in "\n".
+std::string FormatException(Object* exception);
 
 }  // namespace islet
 

@@ -5,9 +5,10 @@
 
 namespace islet {
 
-Ref<Object> NewFunction(std::string_view name, FunctionBody body) {
-  return Interpreter::Current()->NewObject<FunctionObject>(WellKnownType(WellKnown::kFunction),
-                                                           std::string(name), std::move(body));
+Ref<Object> NewFunction(std::string_view name, FunctionBody body,
+                        std::shared_ptr<const FunctionCaptures> captures) {
+  return Interpreter::Current()->NewObject<FunctionObject>(
+      WellKnownType(WellKnown::kFunction), std::string(name), std::move(body), std::move(captures));
 }
 
 Ref<Object> NewMethod(Ref<Object> function, Ref<Object> self) {

@@ -12,6 +12,7 @@
 #include "objects/singletons.h"
 #include "objects/slot_wrappers.h"
 #include "objects/str.h"
+#include "objects/unraisable.h"
 #include "objects/well_known.h"
 #include "runtime/dunder.h"
 #include "runtime/str_cat.h"
@@ -321,6 +322,21 @@ bool SlotInit(Object* self, const CallArgs& args) {
   return true;
 }
 
+// __del__, the finalizer (PEP 442): the object is kept alive meanwhile and may be
+// resurrected. An exception it raises cannot propagate: it is reported as
+// CPython reports it ("Exception ignored while calling deallocator <function
+// A.__del__ at 0x...>:") and dropped; an exception already propagating when the
+// object died survives it.
+void SlotFinalize(Object* self) {
+  Ref<Object> propagating = TakeException();
+  if (Ref<Object> method = Ref<Object>::Borrow(FindDunder(self, Dunder::kDel))) {
+    if (!CallFound(method.get(), self, {})) {
+      ReportUnraisable("while calling deallocator", method.get());
+    }
+  }
+  if (propagating) RaiseObject(std::move(propagating));
+}
+
 // ---------------------------------------------------------------------------
 // Choosing each slot
 // ---------------------------------------------------------------------------
@@ -363,7 +379,8 @@ bool SlotInit(Object* self, const CallArgs& args) {
   V(to_float, SlotToFloat, kFloat)                              \
   V(index, SlotIndex, kIndex)                                   \
   V(new_instance, SlotNew, kNew)                                \
-  V(init, SlotInit, kInit)
+  V(init, SlotInit, kInit)                                      \
+  V(finalize, SlotFinalize, kDel)
 
 bool Mentions(const Name* changed, std::initializer_list<Dunder> dunders) {
   if (changed == nullptr) return true;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "runtime/object.h"
+#include "runtime/type_object.h"
 
 namespace islet {
 
@@ -19,6 +20,9 @@ class ListObject : public Object {
   static void Clear(Object* self) {
     std::vector<Ref<Object>> old;
     old.swap(static_cast<ListObject*>(self)->items);
+  }
+  static void Traverse(Object* self, const Visitor& visit) {
+    for (const Ref<Object>& item : static_cast<ListObject*>(self)->items) visit(item);
   }
 };
 

@@ -44,6 +44,10 @@ struct LockstepIterators {
   // Lets the iterators go. The vector is emptied before they are released:
   // releasing one may run code that reaches the owner again.
   void Clear();
+  // Visits the iterators (the owner's traverse slot).
+  void Traverse(const Visitor& visit) const {
+    for (const Ref<Object>& iterator : iterators) visit(iterator);
+  }
 };
 
 // Binds the call's keyword arguments, of which `strict` is the only one, into

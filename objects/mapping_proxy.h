@@ -21,6 +21,11 @@ class MappingProxyObject : public Object {
     proxy->type.reset();
     proxy->mapping.reset();
   }
+  static void Traverse(Object* self, const Visitor& visit) {
+    auto* proxy = static_cast<MappingProxyObject*>(self);
+    visit(proxy->type);
+    visit(proxy->mapping);
+  }
 };
 
 // A read-only view of `type`'s dict in the current interpreter.

@@ -13,6 +13,7 @@
 
 #include "runtime/object.h"
 #include "runtime/type_member.h"
+#include "runtime/type_object.h"
 
 namespace islet {
 
@@ -22,6 +23,9 @@ class ModuleObject : public Object {
   Ref<Object> dict;  // the namespace; holds __name__
 
   static void Clear(Object* self) { static_cast<ModuleObject*>(self)->dict.reset(); }
+  static void Traverse(Object* self, const Visitor& visit) {
+    visit(static_cast<ModuleObject*>(self)->dict);
+  }
 };
 
 // A new module named `name` in the current interpreter, its dict holding

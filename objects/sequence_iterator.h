@@ -45,6 +45,9 @@ class SequenceIteratorObject : public Object {
   int64_t index = 0;     // of the next item
 
   static void Clear(Object* self) { static_cast<SequenceIteratorObject*>(self)->sequence.reset(); }
+  static void Traverse(Object* self, const Visitor& visit) {
+    visit(static_cast<SequenceIteratorObject*>(self)->sequence);
+  }
 };
 
 // The next slot: the item at index, then index + 1; null once past the end.
@@ -61,7 +64,7 @@ inline constexpr TypeMember kSequenceIteratorMembers[] = {
 // SequenceIteratorObject, or a subclass keeping more state).
 template <typename T = SequenceIteratorObject>
 constexpr TypeSlots SequenceIteratorSlots() {
-  TypeSlots slots = SlotsFor<T>(&SequenceIteratorObject::Clear);
+  TypeSlots slots = SlotsFor<T>(&SequenceIteratorObject::Clear, &SequenceIteratorObject::Traverse);
   slots.iter = &SelfIter;
   slots.next = &SequenceIteratorNext;
   return slots;

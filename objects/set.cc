@@ -395,6 +395,10 @@ void SetObject::Clear(Object* self) {
   set->ClearItems();
 }
 
+void SetObject::Traverse(Object* self, const Visitor& visit) {
+  for (const Entry& entry : AsSet(self)->table_) visit(entry.key);
+}
+
 bool SetObject::Next(size_t* pos, const Entry** entry) const {
   size_t i = *pos;
   while (i < table_.size() && !table_[i].key) ++i;

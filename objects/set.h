@@ -81,6 +81,9 @@ class SetObject : public Object {
   // TypeSlots::clear for set and frozenset: drops every element and detaches the
   // weak references without calling their callbacks.
   static void Clear(Object* self);
+  // TypeSlots::traverse for set and frozenset: the elements (weak references
+  // to the set are not its references).
+  static void Traverse(Object* self, const Visitor& visit);
 
  private:
   // The index of `key`'s active entry or of the unused entry that ends its probe
@@ -111,6 +114,9 @@ class SetIteratorObject : public Object {
   int64_t remaining;  // items not yet returned (__length_hint__)
 
   static void Clear(Object* self) { static_cast<SetIteratorObject*>(self)->set.reset(); }
+  static void Traverse(Object* self, const Visitor& visit) {
+    visit(static_cast<SetIteratorObject*>(self)->set);
+  }
 };
 
 // --- Creating and using sets from C++ ---
@@ -171,7 +177,7 @@ Ref<Object> SetSymmetricDifferenceUpdateMethod(Object* self, const CallArgs& arg
 
 // The slots set and frozenset share; each adds its hash and construction.
 constexpr TypeSlots AnySetSlots() {
-  TypeSlots slots = SlotsFor<SetObject>(&SetObject::Clear);
+  TypeSlots slots = SlotsFor<SetObject>(&SetObject::Clear, &SetObject::Traverse);
   slots.repr = &SetRepr;
   slots.richcompare = &SetRichCompare;
   slots.iter = &SetIter;

@@ -10,6 +10,7 @@
 
 #include "objects/well_known.h"
 #include "runtime/object.h"
+#include "runtime/type_object.h"
 
 namespace islet {
 
@@ -26,6 +27,12 @@ class SliceObject : public Object {
     slice->start.reset();
     slice->stop.reset();
     slice->step.reset();
+  }
+  static void Traverse(Object* self, const Visitor& visit) {
+    auto* slice = static_cast<SliceObject*>(self);
+    visit(slice->start);
+    visit(slice->stop);
+    visit(slice->step);
   }
 };
 

@@ -16,6 +16,7 @@
 #include "runtime/attr_table.h"
 #include "runtime/object.h"
 #include "runtime/static_type.h"
+#include "runtime/type_object.h"
 
 namespace islet {
 
@@ -41,6 +42,11 @@ class MethodWrapperObject : public Object {
     auto* method = static_cast<MethodWrapperObject*>(object);
     method->wrapper.reset();
     method->self.reset();
+  }
+  static void Traverse(Object* object, const Visitor& visit) {
+    auto* method = static_cast<MethodWrapperObject*>(object);
+    visit(method->wrapper);
+    visit(method->self);
   }
 };
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "runtime/object.h"
+#include "runtime/type_object.h"
 
 namespace islet {
 
@@ -27,6 +28,9 @@ class TupleObject : public Object {
   static void Clear(Object* self) {
     std::vector<Ref<Object>> old;
     old.swap(static_cast<TupleObject*>(self)->items_);
+  }
+  static void Traverse(Object* self, const Visitor& visit) {
+    for (const Ref<Object>& item : static_cast<TupleObject*>(self)->items_) visit(item);
   }
 
  private:

@@ -12,6 +12,7 @@
 #include "objects/protocol.h"
 #include "objects/set.h"
 #include "objects/singletons.h"
+#include "objects/unraisable.h"
 #include "objects/well_known.h"
 #include "runtime/runtime_hook.h"
 #include "runtime/str_cat.h"
@@ -19,38 +20,13 @@
 namespace islet {
 namespace {
 
-// How CPython's default unraisable hook names an exception type: qualified by
-// its module unless that is builtins or __main__.
-std::string ExceptionTypeName(const TypeObject* type) {
-  std::string_view module = TypeModule(type);
-  if (module == "builtins" || module == "__main__") return std::string(TypeName(type));
-  return StrCat(module, ".", TypeName(type));
-}
-
-// A failed callback cannot raise to anyone: its exception is printed to stderr
-// and dropped, as CPython 3.14 does (without a traceback: islet has none yet).
-//   Exception ignored while calling weakref callback <function f at 0x...>:
-//   ZeroDivisionError: division by zero
-void ReportFailedCallback(Object* callback) {
-  Ref<Object> error = TakeException();
-  std::optional<std::string> callback_text = ReprText(callback);
-  if (!callback_text) {
-    ClearException();
-    callback_text = "<object repr() failed>";
-  }
-  std::string message = ExceptionMessage(error.get());
-  std::string text =
-      StrCat("Exception ignored while calling weakref callback ", *callback_text, ":\n",
-             ExceptionTypeName(error->type()), message.empty() ? "" : ": ", message, "\n");
-  std::fwrite(text.data(), 1, text.size(), stderr);
-  std::fflush(stderr);
-}
-
-// The WeakRefCallbackRunner: calls `callback(ref)`. A referent can die while an
-// exception propagates; that exception survives the callback.
+// The WeakRefCallbackRunner: calls `callback(ref)`. A failed callback cannot
+// raise to anyone: its exception is reported (objects/unraisable.h) and
+// dropped. A referent can die while an exception propagates; that exception
+// survives the callback.
 void RunCallback(WeakRefObject* ref, Object* callback) {
   Ref<Object> propagating = TakeException();
-  if (!Call(callback, {ref})) ReportFailedCallback(callback);
+  if (!Call(callback, {ref})) ReportUnraisable("while calling weakref callback", callback);
   if (propagating) RaiseObject(std::move(propagating));
 }
 
@@ -99,6 +75,10 @@ Ref<Object> NewWeakRef(TypeObject* type, Object* referent, Object* callback) {
 
 Object* WeakRefReferent(const Object* weakref) {
   return static_cast<const WeakRefObject*>(weakref)->referent();
+}
+
+WeakRefObject* AsWeakRef(Object* object) {
+  return IsInstance(object, WellKnown::kWeakRef) ? static_cast<WeakRefObject*>(object) : nullptr;
 }
 
 ISLET_RUNTIME_HOOK(kWeakRefCallbacksHook, "objects.weakref", &InstallCallbackRunner,

@@ -37,6 +37,10 @@ Ref<Object> NewWeakRef(TypeObject* type, Object* referent, Object* callback);
 // The referent of a weak reference, or nullptr once it is gone.
 Object* WeakRefReferent(const Object* weakref);
 
+// `object` as a weak reference (an instance of weakref.ReferenceType or a
+// subclass), or nullptr.
+WeakRefObject* AsWeakRef(Object* object);
+
 }  // namespace islet
 
 #endif  // ISLET_OBJECTS_WEAKREF_H_

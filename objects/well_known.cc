@@ -5,6 +5,7 @@
 #include "objects/errors.h"
 #include "objects/heap_slots.h"
 #include "objects/immortals.h"
+#include "objects/weakref.h"
 #include "runtime/runtime.h"
 #include "runtime/runtime_hook.h"
 
@@ -48,6 +49,11 @@ absl::Status Resolve() {
     hooks.materialize_static_dict = &MaterializeStaticDict;
   }
   if (WellKnownType(WellKnown::kStr)) hooks.update_heap_slots = &UpdateHeapSlots;
+  if (WellKnownType(WellKnown::kWeakRef) && WellKnownType(WellKnown::kSet) &&
+      WellKnownType(WellKnown::kFrozenSet)) {
+    hooks.weakrefs_of = &WeakRefListOf;
+    hooks.as_weakref = &AsWeakRef;
+  }
   SetObjectsLayerHooks(&hooks);
   return absl::OkStatus();
 }

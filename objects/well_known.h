@@ -62,6 +62,7 @@ namespace islet {
   V(kMap, "map")                                                                   \
   V(kFilter, "filter")                                                             \
   V(kSimpleNamespace, "types.SimpleNamespace")                                     \
+  V(kCell, "cell")                                                                 \
   V(kBaseException, "BaseException")                                               \
   V(kException, "Exception")                                                       \
   V(kTypeError, "TypeError")                                                       \

@@ -75,6 +75,7 @@ namespace islet {
   V(kIndex, "__index__")                \
   V(kNew, "__new__")                    \
   V(kInit, "__init__")                  \
+  V(kDel, "__del__")                    \
   V(kInitSubclass, "__init_subclass__") \
   V(kSetName, "__set_name__")           \
   V(kClassGetItem, "__class_getitem__") \

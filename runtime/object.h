@@ -54,6 +54,8 @@ class Object {
   friend void IncRef(Object* object);
   friend void DecRef(Object* object);
   friend class Interpreter;
+  friend class ObjectList;
+  friend class Collector;
 
  protected:
   // Immortal objects: their type is set when the runtime readies them.
@@ -68,8 +70,10 @@ class Object {
   uint64_t refcount_ = 1;
   TypeObject* type_ = nullptr;
   Interpreter* owner_ = nullptr;
-  // Links in the owner's list of live objects (teardown walks it to break cycles).
-  Object* prev_ = nullptr;
+  // Links in one of the owner's lists of objects (interp/object_list.h: teardown
+  // walks them, the cycle collector keeps its generations in them): the previous
+  // object's address with flags in its low three bits, and the next object.
+  uintptr_t prev_ = 0;
   Object* next_ = nullptr;
 };
 

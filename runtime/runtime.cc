@@ -121,6 +121,7 @@ class StaticTypeReadier {
           type->slots_.instance_size = type->base_->slots().instance_size;
           type->slots_.destroy = type->base_->slots().destroy;
           type->slots_.clear = type->base_->slots().clear;
+          type->slots_.traverse = type->base_->slots().traverse;
         }
         type->slots_.InheritFrom(type->base_->slots());
         // A static type directly below the root that defines no constructor cannot

@@ -69,11 +69,39 @@ using SetItemFn = bool (*)(Object* self, Object* key, Object* value);           
 using ContainsFn = int (*)(Object* self, Object* item);
 using NewFn = Ref<Object> (*)(TypeObject* type, const CallArgs& args);
 using InitFn = bool (*)(Object* self, const CallArgs& args);
+// A finalizer cannot fail: it reports its own errors.
+using FinalizeFn = void (*)(Object* self);
+
+// Visitor: what a traverse slot (TypeSlots::traverse) calls with each object an
+// instance holds a reference to. Null references are skipped.
+//
+//   void ListTraverse(Object* self, const Visitor& visit) {
+//     for (const Ref<Object>& item : static_cast<ListObject*>(self)->items) visit(item);
+//   }
+class Visitor {
+ public:
+  using Fn = void (*)(Object* referent, void* context);
+  constexpr Visitor(Fn fn, void* context) : fn_(fn), context_(context) {}
+  void operator()(Object* referent) const {
+    if (referent != nullptr) fn_(referent, context_);
+  }
+  template <typename T>
+  void operator()(const Ref<T>& referent) const {
+    (*this)(referent.get());
+  }
+
+ private:
+  Fn fn_;
+  void* context_;
+};
+using TraverseFn = void (*)(Object* self, const Visitor& visit);
 
 // ISLET_BEHAVIOR_SLOTS(V) lists every behaviour slot as V(signature, name). A null
 // slot is inherited from the base when the type is readied. `next` returning null
 // with no exception pending means "exhausted"; a binary number slot returning the
-// NotImplemented singleton lets the other operand try.
+// NotImplemented singleton lets the other operand try. `finalize` is PEP 442's
+// (a class's __del__): it runs once per object, when its refcount first drops to
+// zero or the cycle collector finds it in garbage, and may resurrect it.
 #define ISLET_BEHAVIOR_SLOTS(V) \
   V(UnaryFn, repr)              \
   V(UnaryFn, str)               \
@@ -111,7 +139,8 @@ using InitFn = bool (*)(Object* self, const CallArgs& args);
   V(UnaryFn, to_float)          \
   V(UnaryFn, index)             \
   V(NewFn, new_instance)        \
-  V(InitFn, init)
+  V(InitFn, init)               \
+  V(FinalizeFn, finalize)
 
 // TypeSlots: how the runtime manages and operates on instances of a type.
 struct TypeSlots {
@@ -120,9 +149,19 @@ struct TypeSlots {
   // Runs the instance's C++ destructor; nullptr if it is trivially destructible.
   void (*destroy)(Object*) = nullptr;
   // Drops every reference the instance holds except the one to its type, leaving
-  // it valid (empty). Interpreter teardown calls it on every object to break
-  // reference cycles. nullptr if instances hold no references.
+  // it valid (empty). Interpreter teardown calls it on every object, and the
+  // cycle collector on cyclic garbage, to break reference cycles. nullptr if
+  // instances hold no references.
   void (*clear)(Object*) = nullptr;
+  // Calls `visit` with each reference the instance holds, for the cycle
+  // collector (interp/collector.h), which tracks the instances of types that
+  // have one. Each reference that counts in its referent's refcount is reported
+  // exactly once; a reference held through a structure other objects share
+  // (a shared_ptr) must be reported by one of them only. Reporting too few only
+  // keeps garbage alive; reporting one the instance does not hold frees live
+  // objects. It must not run code, allocate or change anything. nullptr if
+  // instances hold no references (they are never part of a cycle).
+  TraverseFn traverse = nullptr;
 
 #define ISLET_DECLARE_SLOT(signature, name) signature name = nullptr;
   ISLET_BEHAVIOR_SLOTS(ISLET_DECLARE_SLOT)
@@ -138,15 +177,17 @@ struct TypeSlots {
 };
 
 // Returns slots for instances of the C++ class T (a subclass of Object); set the
-// behaviour slots on the result.
+// behaviour slots on the result. A type whose instances hold references gives
+// both `clear` and `traverse`.
 template <typename T>
-constexpr TypeSlots SlotsFor(void (*clear)(Object*) = nullptr) {
+constexpr TypeSlots SlotsFor(void (*clear)(Object*) = nullptr, TraverseFn traverse = nullptr) {
   TypeSlots slots;
   slots.instance_size = sizeof(T);
   if constexpr (!std::is_trivially_destructible_v<T>) {
     slots.destroy = [](Object* object) { static_cast<T*>(object)->~T(); };
   }
   slots.clear = clear;
+  slots.traverse = traverse;
   return slots;
 }
 

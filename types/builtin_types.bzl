@@ -66,6 +66,7 @@ BUILTIN_TYPES = {
     "map": "//types/map",
     "filter": "//types/filter",
     "types.SimpleNamespace": "//types/simple_namespace",
+    "cell": "//types/cell",
 }
 
 BUILTIN_TYPES.update({name: "//types/exceptions:" + name for name in EXCEPTION_BASES})

@@ -79,6 +79,13 @@ TEST_F(ConformanceTest, IsStaticBuiltinWithAUniqueDenseIndex) {
   EXPECT_EQ(std::count(order.begin(), order.end(), type_), 1);
 }
 
+// Instances that hold references (a clear slot) show them to the cycle collector
+// (a traverse slot), or a cycle through them could never be collected.
+TEST_F(ConformanceTest, ATypeThatClearsReferencesAlsoTraversesThem) {
+  EXPECT_EQ(type_->slots().clear != nullptr, type_->slots().traverse != nullptr)
+      << type_->name() << " has a clear slot but no traverse slot, or the other way round";
+}
+
 TEST_F(ConformanceTest, SettingOrDeletingAnAttributeIsATypeErrorInEveryInterpreter) {
   const std::string expected =
       "TypeError: cannot set 'x' attribute of immutable type '" + std::string(type_->name()) + "'";

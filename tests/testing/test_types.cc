@@ -32,10 +32,12 @@ constexpr char kBeta[] = "test_beta";
 }  // namespace
 
 ISLET_BUILTIN_TYPE(kNodeType, "test_node",
-                   {.flags = kTypeBaseType, .slots = SlotsFor<NodeObject>(&NodeObject::Clear)});
+                   {.flags = kTypeBaseType,
+                    .slots = SlotsFor<NodeObject>(&NodeObject::Clear, &NodeObject::Traverse)});
 ISLET_BUILTIN_TYPE(kWeakRefType, "test_weakref",
                    {.flags = kTypeBaseType,
-                    .slots = SlotsFor<WeakRefObject>(&WeakRefObject::Clear)});
+                    .slots = SlotsFor<WeakRefObject>(&WeakRefObject::Clear,
+                                                     &WeakRefObject::Traverse)});
 ISLET_BUILTIN_TYPE(kZetaType, kZeta, {.init = &RecordInit<kZeta>, .fini = &RecordFini<kZeta>});
 ISLET_BUILTIN_TYPE(kAlphaType, kAlpha,
                    {.deps = {kZeta},

@@ -31,6 +31,9 @@ class NodeObject : public Object {
  public:
   Ref<Object> next;
   static void Clear(Object* object) { static_cast<NodeObject*>(object)->next.reset(); }
+  static void Traverse(Object* object, const Visitor& visit) {
+    visit(static_cast<NodeObject*>(object)->next);
+  }
 };
 
 // Makes a weak reference to `referent` in `interp` (the current interpreter); only

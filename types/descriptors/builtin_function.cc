@@ -35,7 +35,8 @@ Ref<Object> BuiltinFunctionCall(Object* self, const CallArgs& args) {
 }
 
 constexpr TypeSlots BuiltinFunctionSlots() {
-  TypeSlots slots = SlotsFor<BuiltinFunctionObject>(&BuiltinFunctionObject::Clear);
+  TypeSlots slots = SlotsFor<BuiltinFunctionObject>(&BuiltinFunctionObject::Clear,
+                                                    &BuiltinFunctionObject::Traverse);
   slots.repr = &BuiltinFunctionRepr;
   slots.call = &BuiltinFunctionCall;
   return slots;

@@ -62,7 +62,8 @@ constexpr TypeMember kMethodWrapperMembers[] = {
 };
 
 constexpr TypeSlots MethodWrapperSlots() {
-  TypeSlots slots = SlotsFor<MethodWrapperObject>(&MethodWrapperObject::Clear);
+  TypeSlots slots =
+      SlotsFor<MethodWrapperObject>(&MethodWrapperObject::Clear, &MethodWrapperObject::Traverse);
   slots.repr = &MethodWrapperRepr;
   slots.call = &MethodWrapperCall;
   slots.richcompare = &MethodWrapperRichCompare;

@@ -258,7 +258,7 @@ constexpr TypeMember kDictMembers[] = {
 };
 
 constexpr TypeSlots DictSlots() {
-  TypeSlots slots = SlotsFor<DictObject>(&DictObject::ClearSlot);
+  TypeSlots slots = SlotsFor<DictObject>(&DictObject::ClearSlot, &DictObject::Traverse);
   slots.repr = &DictRepr;
   slots.hash = &HashNotImplemented;
   slots.richcompare = &DictRichCompare;

@@ -37,6 +37,9 @@ class DictIteratorObject : public Object {
   int64_t remaining;      // entries still to yield
 
   static void Clear(Object* self) { static_cast<DictIteratorObject*>(self)->dict.reset(); }
+  static void Traverse(Object* self, const Visitor& visit) {
+    visit(static_cast<DictIteratorObject*>(self)->dict);
+  }
 };
 
 DictIteratorObject* AsIterator(Object* self) { return static_cast<DictIteratorObject*>(self); }
@@ -82,7 +85,8 @@ constexpr TypeMember kDictIteratorMembers[] = {
 };
 
 constexpr TypeSlots DictIteratorSlots() {
-  TypeSlots slots = SlotsFor<DictIteratorObject>(&DictIteratorObject::Clear);
+  TypeSlots slots =
+      SlotsFor<DictIteratorObject>(&DictIteratorObject::Clear, &DictIteratorObject::Traverse);
   slots.iter = &SelfIter;
   slots.next = &DictIteratorNext;
   return slots;

@@ -36,6 +36,9 @@ class DictViewObject : public Object {
   Ref<Object> dict;  // null only once cleared at interpreter teardown
 
   static void Clear(Object* self) { static_cast<DictViewObject*>(self)->dict.reset(); }
+  static void Traverse(Object* self, const Visitor& visit) {
+    visit(static_cast<DictViewObject*>(self)->dict);
+  }
 };
 
 Object* DictOf(Object* self) { return static_cast<DictViewObject*>(self)->dict.get(); }
@@ -129,7 +132,7 @@ constexpr TypeMember kDictViewMembers[] = {
 };
 
 constexpr TypeSlots DictViewSlots() {
-  TypeSlots slots = SlotsFor<DictViewObject>(&DictViewObject::Clear);
+  TypeSlots slots = SlotsFor<DictViewObject>(&DictViewObject::Clear, &DictViewObject::Traverse);
   slots.repr = &DictViewRepr;
   slots.length = &DictViewLength;
   slots.iter = &DictViewIter;

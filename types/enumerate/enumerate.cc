@@ -31,6 +31,11 @@ class EnumerateObject : public Object {
     enumerate->iterator.reset();
     enumerate->big_count.reset();
   }
+  static void Traverse(Object* self, const Visitor& visit) {
+    auto* enumerate = static_cast<EnumerateObject*>(self);
+    visit(enumerate->iterator);
+    visit(enumerate->big_count);
+  }
 };
 
 // `start` as an int (CPython's PyNumber_Index).
@@ -112,7 +117,7 @@ Ref<Object> EnumerateNext(Object* self) {
 }
 
 constexpr TypeSlots EnumerateSlots() {
-  TypeSlots slots = SlotsFor<EnumerateObject>(&EnumerateObject::Clear);
+  TypeSlots slots = SlotsFor<EnumerateObject>(&EnumerateObject::Clear, &EnumerateObject::Traverse);
   slots.iter = &SelfIter;
   slots.next = &EnumerateNext;
   slots.new_instance = &EnumerateNew;

@@ -80,7 +80,7 @@ constexpr TypeMember kBaseExceptionMembers[] = {
 };
 
 constexpr TypeSlots BaseExceptionSlots() {
-  TypeSlots slots = SlotsFor<ExceptionObject>(&ExceptionObject::Clear);
+  TypeSlots slots = SlotsFor<ExceptionObject>(&ExceptionObject::Clear, &ExceptionObject::Traverse);
   slots.new_instance = &ExceptionNew;
   slots.init = &ExceptionInit;
   slots.repr = &ExceptionRepr;

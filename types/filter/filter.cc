@@ -26,6 +26,11 @@ class FilterObject : public Object {
     filter->function.reset();
     filter->iterator.reset();
   }
+  static void Traverse(Object* self, const Visitor& visit) {
+    auto* filter = static_cast<FilterObject*>(self);
+    visit(filter->function);
+    visit(filter->iterator);
+  }
 };
 
 Ref<Object> FilterNew(TypeObject* type, const CallArgs& args) {
@@ -64,7 +69,7 @@ Ref<Object> FilterNext(Object* self) {
 }
 
 constexpr TypeSlots FilterSlots() {
-  TypeSlots slots = SlotsFor<FilterObject>(&FilterObject::Clear);
+  TypeSlots slots = SlotsFor<FilterObject>(&FilterObject::Clear, &FilterObject::Traverse);
   slots.iter = &SelfIter;
   slots.next = &FilterNext;
   slots.new_instance = &FilterNew;

@@ -78,7 +78,7 @@ constexpr TypeMember kFunctionMembers[] = {
 };
 
 constexpr TypeSlots FunctionSlots() {
-  TypeSlots slots = SlotsFor<FunctionObject>(&FunctionObject::Clear);
+  TypeSlots slots = SlotsFor<FunctionObject>(&FunctionObject::Clear, &FunctionObject::Traverse);
   slots.repr = &FunctionRepr;
   slots.call = &FunctionCall;
   slots.descr_get = &FunctionGet;

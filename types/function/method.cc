@@ -112,7 +112,7 @@ Ref<Object> MethodGetAttr(Object* object, const Name* name) {
 }
 
 constexpr TypeSlots MethodSlots() {
-  TypeSlots slots = SlotsFor<MethodObject>(&MethodObject::Clear);
+  TypeSlots slots = SlotsFor<MethodObject>(&MethodObject::Clear, &MethodObject::Traverse);
   slots.repr = &MethodRepr;
   slots.call = &MethodCall;
   slots.richcompare = &MethodRichCompare;

@@ -32,6 +32,10 @@ class ExecutionFailedObject : public ExceptionObject {
     ExceptionObject::Clear(self);
     static_cast<ExecutionFailedObject*>(self)->excinfo.reset();
   }
+  static void Traverse(Object* self, const Visitor& visit) {
+    ExceptionObject::Traverse(self, visit);
+    visit(static_cast<ExecutionFailedObject*>(self)->excinfo);
+  }
 };
 
 ExecutionFailedObject* AsFailed(Object* self) { return static_cast<ExecutionFailedObject*>(self); }
@@ -107,7 +111,8 @@ constexpr TypeMember kExecutionFailedMembers[] = {
 };
 
 constexpr TypeSlots ExecutionFailedSlots() {
-  TypeSlots slots = SlotsFor<ExecutionFailedObject>(&ExecutionFailedObject::Clear);
+  TypeSlots slots = SlotsFor<ExecutionFailedObject>(&ExecutionFailedObject::Clear,
+                                                    &ExecutionFailedObject::Traverse);
   slots.new_instance = &ExecutionFailedNew;
   slots.init = &ExecutionFailedInit;
   return slots;

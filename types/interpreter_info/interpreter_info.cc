@@ -32,7 +32,7 @@ constexpr TypeMember kInterpreterInfoMembers[] = {
 };
 
 constexpr TypeSlots InterpreterInfoSlots() {
-  TypeSlots slots = SlotsFor<TupleObject>(&TupleObject::Clear);
+  TypeSlots slots = SlotsFor<TupleObject>(&TupleObject::Clear, &TupleObject::Traverse);
   slots.repr = &InterpreterInfoRepr;
   slots.new_instance = &InterpreterInfoNew;
   return slots;

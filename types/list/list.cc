@@ -349,7 +349,7 @@ constexpr TypeMember kListMembers[] = {
 };
 
 constexpr TypeSlots ListSlots() {
-  TypeSlots slots = SlotsFor<ListObject>(&ListObject::Clear);
+  TypeSlots slots = SlotsFor<ListObject>(&ListObject::Clear, &ListObject::Traverse);
   slots.repr = &ListRepr;
   slots.hash = &HashNotImplemented;
   slots.richcompare = &ListRichCompare;

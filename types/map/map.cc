@@ -28,6 +28,11 @@ class MapObject : public Object {
     map->lockstep.Clear();
     map->function.reset();
   }
+  static void Traverse(Object* self, const Visitor& visit) {
+    auto* map = static_cast<MapObject*>(self);
+    map->lockstep.Traverse(visit);
+    visit(map->function);
+  }
 };
 
 Ref<Object> MapNew(TypeObject* type, const CallArgs& args) {
@@ -55,7 +60,7 @@ Ref<Object> MapNext(Object* self) {
 }
 
 constexpr TypeSlots MapSlots() {
-  TypeSlots slots = SlotsFor<MapObject>(&MapObject::Clear);
+  TypeSlots slots = SlotsFor<MapObject>(&MapObject::Clear, &MapObject::Traverse);
   slots.iter = &SelfIter;
   slots.next = &MapNext;
   slots.new_instance = &MapNew;

@@ -170,7 +170,8 @@ constexpr TypeMember kMappingProxyMembers[] = {
 };
 
 constexpr TypeSlots MappingProxySlots() {
-  TypeSlots slots = SlotsFor<MappingProxyObject>(&MappingProxyObject::Clear);
+  TypeSlots slots =
+      SlotsFor<MappingProxyObject>(&MappingProxyObject::Clear, &MappingProxyObject::Traverse);
   slots.repr = &MappingProxyRepr;
   slots.str = &MappingProxyStr;
   slots.hash = &MappingProxyHash;

@@ -133,7 +133,7 @@ constexpr TypeMember kModuleMembers[] = {
 };
 
 constexpr TypeSlots ModuleSlots() {
-  TypeSlots slots = SlotsFor<ModuleObject>(&ModuleObject::Clear);
+  TypeSlots slots = SlotsFor<ModuleObject>(&ModuleObject::Clear, &ModuleObject::Traverse);
   slots.getattr = &ModuleGetAttr;
   slots.setattr = &ModuleSetAttr;
   slots.repr = &ModuleRepr;

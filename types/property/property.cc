@@ -39,6 +39,14 @@ class PropertyObject : public Object {
     property->doc.reset();
     property->name.reset();
   }
+  static void Traverse(Object* self, const Visitor& visit) {
+    auto* property = static_cast<PropertyObject*>(self);
+    visit(property->getter);
+    visit(property->setter);
+    visit(property->deleter);
+    visit(property->doc);
+    visit(property->name);
+  }
 };
 
 PropertyObject* AsProperty(Object* self) { return static_cast<PropertyObject*>(self); }
@@ -206,7 +214,7 @@ constexpr TypeMember kPropertyMembers[] = {
 };
 
 constexpr TypeSlots PropertySlots() {
-  TypeSlots slots = SlotsFor<PropertyObject>(&PropertyObject::Clear);
+  TypeSlots slots = SlotsFor<PropertyObject>(&PropertyObject::Clear, &PropertyObject::Traverse);
   slots.descr_get = &PropertyGet;
   slots.descr_set = &PropertySet;
   slots.new_instance = &PropertyNew;

@@ -26,6 +26,9 @@ class ReversedObject : public Object {
   int64_t index;         // of the next item; -1 once exhausted
 
   static void Clear(Object* self) { static_cast<ReversedObject*>(self)->sequence.reset(); }
+  static void Traverse(Object* self, const Visitor& visit) {
+    visit(static_cast<ReversedObject*>(self)->sequence);
+  }
 };
 
 std::nullptr_t RaiseNotReversible(Object* object) {
@@ -88,7 +91,7 @@ constexpr TypeMember kReversedMembers[] = {
 };
 
 constexpr TypeSlots ReversedSlots() {
-  TypeSlots slots = SlotsFor<ReversedObject>(&ReversedObject::Clear);
+  TypeSlots slots = SlotsFor<ReversedObject>(&ReversedObject::Clear, &ReversedObject::Traverse);
   slots.iter = &SelfIter;
   slots.next = &ReversedNext;
   slots.new_instance = &ReversedNew;

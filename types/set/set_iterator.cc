@@ -42,7 +42,8 @@ constexpr TypeMember kSetIteratorMembers[] = {
 };
 
 constexpr TypeSlots SetIteratorSlots() {
-  TypeSlots slots = SlotsFor<SetIteratorObject>(&SetIteratorObject::Clear);
+  TypeSlots slots =
+      SlotsFor<SetIteratorObject>(&SetIteratorObject::Clear, &SetIteratorObject::Traverse);
   slots.iter = &SelfIter;
   slots.next = &SetIteratorNext;
   return slots;

@@ -36,7 +36,7 @@ Ref<Object> KeyRichCompare(Object* self, Object* other, CompareOp op) {
 Ref<Object> KeyRepr(Object* self) { return NewStr(std::to_string(AsKey(self)->value)); }
 
 constexpr TypeSlots KeySlots() {
-  TypeSlots slots = SlotsFor<KeyObject>(&KeyObject::Clear);
+  TypeSlots slots = SlotsFor<KeyObject>(&KeyObject::Clear, &KeyObject::Traverse);
   slots.hash = &KeyHash;
   slots.richcompare = &KeyRichCompare;
   slots.repr = &KeyRepr;

@@ -25,6 +25,9 @@ class KeyObject : public Object {
   int64_t value;
   Ref<Object> clear_on_compare;  // a set
   static void Clear(Object* self) { static_cast<KeyObject*>(self)->clear_on_compare.reset(); }
+  static void Traverse(Object* self, const Visitor& visit) {
+    visit(static_cast<KeyObject*>(self)->clear_on_compare);
+  }
 };
 
 extern StaticType kTestKeyType;

@@ -28,6 +28,9 @@ class NamespaceObject : public Object {
   Ref<Object> dict;  // str keys: the attributes
 
   static void Clear(Object* self) { static_cast<NamespaceObject*>(self)->dict.reset(); }
+  static void Traverse(Object* self, const Visitor& visit) {
+    visit(static_cast<NamespaceObject*>(self)->dict);
+  }
 };
 
 NamespaceObject* AsNamespace(Object* self) { return static_cast<NamespaceObject*>(self); }
@@ -129,7 +132,7 @@ constexpr TypeMember kNamespaceMembers[] = {
 };
 
 constexpr TypeSlots NamespaceSlots() {
-  TypeSlots slots = SlotsFor<NamespaceObject>(&NamespaceObject::Clear);
+  TypeSlots slots = SlotsFor<NamespaceObject>(&NamespaceObject::Clear, &NamespaceObject::Traverse);
   slots.new_instance = &NamespaceNew;
   slots.init = &NamespaceInit;
   slots.getattr = &NamespaceGetAttr;

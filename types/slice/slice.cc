@@ -102,7 +102,7 @@ constexpr TypeMember kSliceMembers[] = {
 };
 
 constexpr TypeSlots SliceSlots() {
-  TypeSlots slots = SlotsFor<SliceObject>(&SliceObject::Clear);
+  TypeSlots slots = SlotsFor<SliceObject>(&SliceObject::Clear, &SliceObject::Traverse);
   slots.repr = &SliceRepr;
   slots.hash = &SliceHash;
   slots.richcompare = &SliceRichCompare;

@@ -25,6 +25,11 @@ class SuperObject : public Object {
     super->type.reset();
     super->object.reset();
   }
+  static void Traverse(Object* self, const Visitor& visit) {
+    auto* super = static_cast<SuperObject*>(self);
+    visit(super->type);
+    visit(super->object);
+  }
 };
 
 SuperObject* AsSuper(Object* self) { return static_cast<SuperObject*>(self); }
@@ -111,7 +116,7 @@ constexpr TypeMember kSuperMembers[] = {
 };
 
 constexpr TypeSlots SuperSlots() {
-  TypeSlots slots = SlotsFor<SuperObject>(&SuperObject::Clear);
+  TypeSlots slots = SlotsFor<SuperObject>(&SuperObject::Clear, &SuperObject::Traverse);
   slots.repr = &SuperRepr;
   slots.getattr = &SuperGetAttrSlot;
   slots.new_instance = &SuperNew;

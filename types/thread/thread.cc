@@ -165,6 +165,13 @@ class ThreadObject : public Object {
     thread->kwargs.reset();
     thread->name.reset();
   }
+  static void Traverse(Object* self, const Visitor& visit) {
+    auto* thread = static_cast<ThreadObject*>(self);
+    visit(thread->target);
+    visit(thread->args);
+    visit(thread->kwargs);
+    visit(thread->name);
+  }
 };
 
 ThreadObject* AsThread(Object* self) { return static_cast<ThreadObject*>(self); }
@@ -187,15 +194,10 @@ bool RequireInitialized(ThreadObject* thread, std::string_view message) {
   return false;
 }
 
-// The exception's last traceback line, as CPython prints it: the type's
-// qualified name (without the module for builtins and __main__), then ": " and
-// str(exception) unless that is empty.
-std::string FormatException(Object* exception) {
-  TypeObject* type = exception->type();
-  std::string_view module = TypeModule(type);
-  std::string text;
-  if (module != "builtins" && module != "__main__") text = StrCat(module, ".");
-  text += TypeQualName(type);
+// The exception's last traceback line, as CPython prints it: the type's name,
+// then ": " and str(exception) unless that is empty.
+std::string LastTracebackLine(Object* exception) {
+  std::string text = ExceptionTypeName(exception->type());
   std::string message = ExceptionMessage(exception);
   if (!message.empty()) text += StrCat(": ", message);
   return text;
@@ -209,7 +211,7 @@ void ReportUncaught(ThreadObject* thread) {
   StaticType* system_exit = WellKnownType(WellKnown::kSystemExit);
   if (system_exit != nullptr && exception->type()->IsSubtypeOf(system_exit)) return;
   std::string name = thread->name ? std::string(StrView(thread->name.get())) : "?";
-  std::string text = FormatException(exception.get());
+  std::string text = LastTracebackLine(exception.get());
   ClearException();
   std::fprintf(stderr, "Exception in thread %s:\n%s\n", name.c_str(), text.c_str());
   std::fflush(stderr);
@@ -513,7 +515,7 @@ constexpr TypeMember kThreadMembers[] = {
 };
 
 constexpr TypeSlots ThreadSlots() {
-  TypeSlots slots = SlotsFor<ThreadObject>(&ThreadObject::Clear);
+  TypeSlots slots = SlotsFor<ThreadObject>(&ThreadObject::Clear, &ThreadObject::Traverse);
   slots.new_instance = &ThreadNew;
   slots.init = &ThreadInit;
   slots.repr = &ThreadRepr;

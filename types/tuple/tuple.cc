@@ -159,7 +159,7 @@ constexpr TypeMember kTupleMembers[] = {
 };
 
 constexpr TypeSlots TupleSlots() {
-  TypeSlots slots = SlotsFor<TupleObject>(&TupleObject::Clear);
+  TypeSlots slots = SlotsFor<TupleObject>(&TupleObject::Clear, &TupleObject::Traverse);
   slots.repr = &TupleRepr;
   slots.hash = &TupleHash;
   slots.richcompare = &TupleRichCompare;

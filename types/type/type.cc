@@ -371,7 +371,7 @@ constexpr TypeMember kTypeMembers[] = {
 };
 
 constexpr TypeSlots TypeTypeSlots() {
-  TypeSlots slots = SlotsFor<HeapType>(&HeapType::Clear);
+  TypeSlots slots = SlotsFor<HeapType>(&HeapType::Clear, &HeapType::Traverse);
   slots.repr = &TypeRepr;
   slots.getattr = &TypeGetAttr;
   slots.setattr = &TypeSetAttr;

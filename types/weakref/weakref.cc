@@ -112,7 +112,7 @@ constexpr TypeMember kWeakRefMembers[] = {
 };
 
 constexpr TypeSlots WeakRefSlots() {
-  TypeSlots slots = SlotsFor<WeakRefObject>(&WeakRefObject::Clear);
+  TypeSlots slots = SlotsFor<WeakRefObject>(&WeakRefObject::Clear, &WeakRefObject::Traverse);
   slots.repr = &WeakRefRepr;
   slots.hash = &WeakRefHash;
   slots.richcompare = &WeakRefRichCompare;

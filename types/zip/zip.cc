@@ -21,6 +21,9 @@ class ZipObject : public Object {
   LockstepIterators lockstep;
 
   static void Clear(Object* self) { static_cast<ZipObject*>(self)->lockstep.Clear(); }
+  static void Traverse(Object* self, const Visitor& visit) {
+    static_cast<ZipObject*>(self)->lockstep.Traverse(visit);
+  }
 };
 
 Ref<Object> ZipNew(TypeObject* type, const CallArgs& args) {
@@ -36,7 +39,7 @@ Ref<Object> ZipNext(Object* self) {
 }
 
 constexpr TypeSlots ZipSlots() {
-  TypeSlots slots = SlotsFor<ZipObject>(&ZipObject::Clear);
+  TypeSlots slots = SlotsFor<ZipObject>(&ZipObject::Clear, &ZipObject::Traverse);
   slots.iter = &SelfIter;
   slots.next = &ZipNext;
   slots.new_instance = &ZipNew;
