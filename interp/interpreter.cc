@@ -227,14 +227,59 @@ void Interpreter::Untrack(Object* object, size_t instance_size) {
   stats_.live_bytes -= instance_size;
 }
 
+// Freeing an object releases what it holds, which may free more objects, so
+// Dealloc recurses as deep as the structure is (a list nested a million times).
+// Past kMaxDeallocDepth nested calls on this interpreter it defers instead: the
+// object is queued, and the outermost Dealloc frees the queue before it
+// returns, each object again from depth 1 (CPython's trashcan). The stack a
+// free uses is bounded by that depth, whatever is freed; nothing is allocated.
 void Dealloc(Object* object) {
-  TypeObject* type = object->type();
   Interpreter* owner = object->owner();
+  if (owner->dealloc_depth_ >= Interpreter::kMaxDeallocDepth) [[unlikely]] {
+    owner->DeferDealloc(object);
+    return;
+  }
+  ++owner->dealloc_depth_;
+  owner->Free(object);
+  if (--owner->dealloc_depth_ == 0 && owner->deferred_deallocs_ != nullptr) [[unlikely]] {
+    owner->FreeDeferred();
+  }
+}
+
+void Interpreter::Free(Object* object) {
+  TypeObject* type = object->type();
   const TypeSlots& slots = type->slots();
-  owner->Untrack(object, slots.instance_size);
+  Untrack(object, slots.instance_size);
   if (slots.destroy != nullptr) slots.destroy(object);
   ::operator delete(object);
   if (type->HasFlag(kTypeHeap)) DecRef(type);
+}
+
+// A deferred object is still counted as live, but leaves the list of live
+// objects meanwhile: its links chain the queue (last in, first out). Nothing
+// can reach it (its refcount is 0), and the queue is empty again before the
+// outermost Dealloc returns, so teardown never sees it.
+void Interpreter::DeferDealloc(Object* object) {
+  object->prev_->next_ = object->next_;
+  object->next_->prev_ = object->prev_;
+  object->prev_ = nullptr;
+  object->next_ = deferred_deallocs_;
+  deferred_deallocs_ = object;
+}
+
+// Frees the queue at depth 1; what those frees defer joins it. Each object goes
+// back into the list of live objects first, so Free finds it as it left it.
+void Interpreter::FreeDeferred() {
+  ++dealloc_depth_;
+  while (Object* object = deferred_deallocs_) {
+    deferred_deallocs_ = object->next_;
+    object->prev_ = objects_.prev_;
+    object->next_ = &objects_;
+    objects_.prev_->next_ = object;
+    objects_.prev_ = object;
+    Free(object);
+  }
+  --dealloc_depth_;
 }
 
 // ---------------------------------------------------------------------------

@@ -1128,6 +1128,14 @@ Flow StmtExecutor::operator()(const Raise& stmt) {
 // Raises SyntaxError(message, (filename, line, column, text)).
 bool RaiseSyntaxError(const SyntaxErrorInfo& error, std::string_view filename,
                       std::string_view source) {
+  if (error.kind == SyntaxErrorInfo::Kind::kParserStackOverflow) {
+    islet::Raise(WellKnown::kMemoryError, error.message);
+    return false;
+  }
+  if (error.kind == SyntaxErrorInfo::Kind::kCompilerStackOverflow) {
+    islet::Raise(WellKnown::kRecursionError, error.message);
+    return false;
+  }
   std::string text = error.text;
   if (text.empty() && error.line > 0) {
     size_t start = 0;
@@ -1168,7 +1176,10 @@ Flow ExecBody(Frame& frame, const Body& body) {
   return Flow::kNormal;
 }
 
+// Expressions nest (a display inside a display), so evaluating one recurses:
+// checked like a call, for a frame that starts near the stack's limit.
 Ref<Object> Eval(Frame& frame, const Expr& expr) {
+  if (!CheckStack(" while evaluating an expression")) return nullptr;
   return std::visit(ExprEvaluator{frame}, expr.node);
 }
 
