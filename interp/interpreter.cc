@@ -227,6 +227,16 @@ void Interpreter::Untrack(Object* object, size_t instance_size) {
   stats_.live_bytes -= instance_size;
 }
 
+// Inlined into Dealloc, whose fast path it is.
+[[gnu::always_inline]] inline void Interpreter::Free(Object* object) {
+  TypeObject* type = object->type();
+  const TypeSlots& slots = type->slots();
+  Untrack(object, slots.instance_size);
+  if (slots.destroy != nullptr) slots.destroy(object);
+  ::operator delete(object);
+  if (type->HasFlag(kTypeHeap)) DecRef(type);
+}
+
 // Freeing an object releases what it holds, which may free more objects, so
 // Dealloc recurses as deep as the structure is (a list nested a million times).
 // Past kMaxDeallocDepth nested calls on this interpreter it defers instead: the
@@ -244,15 +254,6 @@ void Dealloc(Object* object) {
   if (--owner->dealloc_depth_ == 0 && owner->deferred_deallocs_ != nullptr) [[unlikely]] {
     owner->FreeDeferred();
   }
-}
-
-void Interpreter::Free(Object* object) {
-  TypeObject* type = object->type();
-  const TypeSlots& slots = type->slots();
-  Untrack(object, slots.instance_size);
-  if (slots.destroy != nullptr) slots.destroy(object);
-  ::operator delete(object);
-  if (type->HasFlag(kTypeHeap)) DecRef(type);
 }
 
 // A deferred object is still counted as live, but leaves the list of live
