@@ -55,7 +55,9 @@ void Measure(uintptr_t here) {
     }
     pthread_attr_destroy(&attr);
   }
-  const size_t size = high - low;
+  // The stack below this first check: glibc keeps a thread's static TLS at the
+  // top of its stack block (most of a small stack under ThreadSanitizer).
+  const size_t size = here - low;
   const size_t margin = std::min(std::max(size / 16, kMinMargin), size / kMaxMarginShare);
   thread_stack = {low, high};
   stack_internal::limit = low + margin;

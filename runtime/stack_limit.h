@@ -44,10 +44,12 @@ inline bool StackExhausted() {
   return stack_internal::Exhausted(here);
 }
 
-// Bytes of stack the calling thread is using (for messages); 0 if unknown.
+// Bytes of stack the calling thread is using, from the top of its stack block
+// (for messages); 0 if unknown.
 size_t StackBytesUsed();
 
-// The usable budget of the calling thread's stack: its size less the margin.
+// How much of the stack, from the top of its block, the calling thread may use
+// before StackExhausted(): the block less the margin.
 size_t StackBudgetBytes();
 
 }  // namespace islet
