@@ -86,6 +86,9 @@ class Collector {
     if (++counts_[0] > collect_at_) [[unlikely]]
       RequestCollection();
   }
+  // Puts back into generation 0, uncounted, a tracked object whose free was
+  // deferred (Dealloc): it is counted until Forget.
+  void Relink(Object* object) { generations_[0].Append(object); }
   // A tracked object was freed (and already unlinked).
   void Forget() {
     if (counts_[0] > 0) --counts_[0];

@@ -264,18 +264,64 @@ bool Interpreter::FinalizeDying(Object* object) {
   return --object->refcount_ == 0;
 }
 
-void Dealloc(Object* object) {
-  // First the finalizer (__del__), a step of its own: it may resurrect the object.
-  if (object->type()->slots().finalize != nullptr && !object->owner()->FinalizeDying(object)) {
+// Inlined into Dealloc, whose fast path it is. The finalizer (__del__) comes
+// first, a step of its own: it may resurrect the object.
+[[gnu::always_inline]] inline void Interpreter::Free(Object* object) {
+  if (object->type()->slots().finalize != nullptr && !FinalizeDying(object)) [[unlikely]] {
     return;
   }
   TypeObject* type = object->type();
-  Interpreter* owner = object->owner();
   const TypeSlots& slots = type->slots();
-  owner->Untrack(object, slots.instance_size);
+  Untrack(object, slots.instance_size);
   if (slots.destroy != nullptr) slots.destroy(object);
   ::operator delete(object);
   if (type->HasFlag(kTypeHeap)) DecRef(type);
+}
+
+// Freeing an object releases what it holds, which may free more objects, so
+// Dealloc recurses as deep as the structure is (a list nested a million times).
+// Past kMaxDeallocDepth nested calls on this interpreter it defers instead: the
+// object is queued, and the outermost Dealloc frees the queue before it
+// returns, each object again from depth 1 (CPython's trashcan). The stack a
+// free uses is bounded by that depth, whatever is freed; nothing is allocated.
+void Dealloc(Object* object) {
+  Interpreter* owner = object->owner();
+  if (owner->dealloc_depth_ >= Interpreter::kMaxDeallocDepth) [[unlikely]] {
+    owner->DeferDealloc(object);
+    return;
+  }
+  ++owner->dealloc_depth_;
+  owner->Free(object);
+  if (--owner->dealloc_depth_ == 0 && owner->deferred_deallocs_ != nullptr) [[unlikely]] {
+    owner->FreeDeferred();
+  }
+}
+
+// A deferred object is still counted as live, but leaves the list of live
+// objects meanwhile: its links chain the queue (last in, first out). Nothing
+// can reach it (its refcount is 0), and the queue is empty again before the
+// outermost Dealloc returns, so teardown never sees it.
+void Interpreter::DeferDealloc(Object* object) {
+  ObjectList::Remove(object);  // keeps its flags (finalized)
+  object->next_ = deferred_deallocs_;
+  deferred_deallocs_ = object;
+}
+
+// Frees the queue at depth 1; what those frees defer joins it. Each object goes
+// back into the list of live objects first, so Free finds it as it left it.
+void Interpreter::FreeDeferred() {
+  ++dealloc_depth_;
+  while (Object* object = deferred_deallocs_) {
+    deferred_deallocs_ = object->next_;
+    object->next_ = nullptr;
+    if (object->type()->slots().traverse != nullptr) {
+      collector_->Relink(object);
+    } else {
+      untracked_.Append(object);
+    }
+    Free(object);
+  }
+  --dealloc_depth_;
 }
 
 // ---------------------------------------------------------------------------

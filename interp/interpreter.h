@@ -298,6 +298,11 @@ class alignas(kInterpreterAlignment) Interpreter {
   // Checked builds: aborts unless the thread is attached here and `type` is usable here.
   void CheckAllocation(const TypeObject* type) const;
   void Untrack(Object* object, size_t instance_size);
+  // Dealloc's parts (runtime/object.h): freeing one object, and deferring a free
+  // past kMaxDeallocDepth nested ones until the outermost is done.
+  void Free(Object* object);
+  void DeferDealloc(Object* object);
+  void FreeDeferred();
   void ClearAllObjects();
   void MaterializeMembers(StaticType& type, StaticTypeState& state);
   // A reference to `type`'s own entry `name` (null if none), held across a change.
@@ -332,6 +337,13 @@ class alignas(kInterpreterAlignment) Interpreter {
   Ref<Object> modules_;
   InterpreterMemoryStats stats_;
   ObjectList untracked_;  // live objects the collector does not track
+  // Nested Dealloc calls on this interpreter's objects, and the frees deferred
+  // past kMaxDeallocDepth of them (chained through their tracking links). A
+  // small depth: each level is a few hundred bytes of stack, and unwinding from
+  // the stack guard's limit may free a deep structure within its margin.
+  static constexpr int kMaxDeallocDepth = 32;
+  int dealloc_depth_ = 0;
+  Object* deferred_deallocs_ = nullptr;
   uint32_t next_heap_version_tag_;
   // The lock: a futex-style mutex (Drepper, "Futexes Are Tricky", mutex 2) on
   // C++20 atomic wait/notify, so that taking it uncontended is one inlined

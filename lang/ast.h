@@ -211,6 +211,15 @@ struct Lambda {
 };
 
 struct Expr {
+  Expr() = default;
+  Expr(Expr&&) = default;
+  Expr& operator=(Expr&&) = default;
+  // Frees the chains that left-associative rules build (`a + b + c ...`,
+  // `x.y.z ...`, `f()()...`, `- - x`), as tall as the parser allows, in a loop:
+  // a tree may be freed on any thread, however little stack it has left.
+  // Other nesting comes from the parser's recursion, which kMaxNesting bounds.
+  ~Expr();
+
   Location location;
   std::variant<Name, Constant, JoinedStr, FormattedValue, Tuple, List, Set, Dict, Starred,
                ComprehensionExpr, Attribute, Subscript, Slice, Call, BinOp, UnaryOp, BoolOp,

@@ -1148,6 +1148,14 @@ Flow StmtExecutor::operator()(const Raise& stmt) {
 // a null byte, as CPython's does, and the column is None when there is none.
 bool RaiseSyntaxError(const SyntaxErrorInfo& error, std::string_view filename,
                       std::string_view source) {
+  if (error.kind == SyntaxErrorInfo::Kind::kParserStackOverflow) {
+    islet::Raise(WellKnown::kMemoryError, error.message);
+    return false;
+  }
+  if (error.kind == SyntaxErrorInfo::Kind::kCompilerStackOverflow) {
+    islet::Raise(WellKnown::kRecursionError, error.message);
+    return false;
+  }
   std::string text = error.text;
   if (text.empty() && error.line > 0) {
     size_t start = 0;
@@ -1191,7 +1199,10 @@ Flow ExecBody(Frame& frame, const Body& body) {
   return Flow::kNormal;
 }
 
+// Expressions nest (a display inside a display), so evaluating one recurses:
+// checked like a call, for a frame that starts near the stack's limit.
 Ref<Object> Eval(Frame& frame, const Expr& expr) {
+  if (!CheckStack(" while evaluating an expression")) return nullptr;
   return std::visit(ExprEvaluator{frame}, expr.node);
 }
 

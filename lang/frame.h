@@ -125,7 +125,8 @@ struct FunctionSpec {
 Ref<Object> MakeFunction(Frame& frame, FunctionSpec spec);
 
 // Runs `frame` (set up by the caller, arguments bound) to completion as a call:
-// counts recursion depth, records the traceback entry on error, gives other
+// counts recursion depth (kRecursionLimit) and checks the thread's C++ stack
+// (runtime/stack_limit.h), records the traceback entry on error, gives other
 // threads of the interpreter their turn now and then.
 Ref<Object> RunFrame(Frame& frame, const Body* body, const Expr* expression);
 

@@ -24,23 +24,14 @@
 namespace islet::lang {
 namespace {
 
-// Bytes of C++ stack the evaluator may use on one thread before it raises
-// RecursionError, whatever the Python depth: deep C++ recursion through
-// builtins (repr of a deeply nested list calling __repr__) counts too. Threads
-// get 8 MiB stacks on Linux; sanitizers make frames several times larger.
-constexpr uintptr_t kStackBudget = 3u << 20;
-
 struct ThreadState {
   Frame* frame = nullptr;  // innermost running frame
   int depth = 0;
-  uintptr_t stack_base = 0;
   // Steps left before the step limit (SetStepLimitForTesting); 0: none.
   uint64_t steps_left = 0;
   bool limit_reached = false;
 };
 constinit thread_local ThreadState thread_state;
-
-uintptr_t StackAddress() { return reinterpret_cast<uintptr_t>(__builtin_frame_address(0)); }
 
 // Everything a function needs when called, shared by its body's copies (a call
 // runs a copy, so rebinding the function meanwhile does not free it). The
@@ -235,11 +226,12 @@ Ref<Object> MakeFunction(Frame& frame, FunctionSpec spec) {
 
 Ref<Object> RunFrame(Frame& frame, const Body* body, const Expr* expression) {
   ThreadState& state = thread_state;
-  const uintptr_t here = StackAddress();
-  if (state.depth == 0) state.stack_base = here;
-  if (state.depth >= kRecursionLimit || state.stack_base - here > kStackBudget) {
+  if (state.depth >= kRecursionLimit) {
     return islet::Raise(WellKnown::kRecursionError, "maximum recursion depth exceeded");
   }
+  // The thread's real stack, whatever the Python depth: Python code called
+  // from deep native recursion, or a host thread's small stack.
+  if (!CheckStack(" while calling a Python object")) return nullptr;
   if (!Tick()) return nullptr;
   ++state.depth;
   frame.back = state.frame;

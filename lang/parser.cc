@@ -24,6 +24,7 @@
 #include "absl/strings/str_format.h"
 #include "lang/tokenizer.h"
 #include "objects/unicode/unicode_db.h"
+#include "runtime/stack_limit.h"
 
 namespace islet::lang {
 namespace {
@@ -207,7 +208,9 @@ class Parser {
       --parser_->nesting_;
       --parser_->height_;
     }
-    bool ok() const { return parser_->nesting_ <= kMaxNesting; }
+    // Within kMaxNesting and the stack the thread has left (a host thread's
+    // may be small); Parser::FailNesting says which was exceeded.
+    bool ok() const { return parser_->nesting_ <= kMaxNesting && !StackExhausted(); }
 
    private:
     Parser* parser_;
@@ -250,7 +253,9 @@ class Parser {
   std::nullptr_t FailAt(Location location, std::string message);
   std::nullptr_t FailIndentation(Location location, std::string message, bool incomplete);
   Location ErrorPlace(size_t index) const;
-  std::nullptr_t FailNesting();
+  // The error for a NestingGuard that is not ok(): `message` past kMaxNesting,
+  // CPython's MemoryError past the stack.
+  std::nullptr_t FailNesting(Location location, std::string message);
   bool TokenizerErrorOverrides(int line) const;
   std::nullptr_t FailHeight();
   bool failed() const { return failed_; }
@@ -534,7 +539,17 @@ bool Parser::TokenizerErrorOverrides(int line) const {
   }
 }
 
-std::nullptr_t Parser::FailNesting() { return FailAt(Peek().start, "too many nested parentheses"); }
+std::nullptr_t Parser::FailNesting(Location location, std::string message) {
+  if (nesting_ > kMaxNesting) return FailAt(location, std::move(message));
+  if (failed_) return nullptr;
+  failed_ = true;
+  error_ = SyntaxErrorInfo();
+  error_.message = "Parser stack overflowed - Python source too complex to parse";
+  error_.line = location.line;
+  error_.column = location.column;
+  error_.kind = SyntaxErrorInfo::Kind::kParserStackOverflow;
+  return nullptr;
+}
 
 std::nullptr_t Parser::FailHeight() {
   return FailAt(Peek().start, "expression is too deeply nested");
@@ -664,7 +679,7 @@ bool Parser::ParseBlock(const Token& keyword, std::string_view what, Body* body)
   Next();
   NestingGuard guard(this);
   if (!guard.ok()) {
-    FailAt(Peek().start, "too many statically nested blocks");
+    FailNesting(Peek().start, "too many statically nested blocks");
     return false;
   }
   if (!ParseStatements(body)) return false;
@@ -1324,7 +1339,7 @@ ExprPtr Parser::ParseNamedExpression() { return ParseExpression(); }
 // expression: lambda | disjunction ['if' disjunction 'else' expression]
 ExprPtr Parser::ParseExpression() {
   NestingGuard guard(this);
-  if (!guard.ok()) return FailNesting();
+  if (!guard.ok()) return FailNesting(Peek().start, "too many nested parentheses");
   if (AtKeyword("lambda")) return ParseLambda();
   ExprPtr body = ParseDisjunction();
   if (!body || !AtKeyword("if")) return body;
@@ -1508,7 +1523,7 @@ ExprPtr Parser::ParsePower() {
   if (!base || !AtOp("**")) return base;
   Next();
   NestingGuard guard(this);
-  if (!guard.ok()) return FailNesting();
+  if (!guard.ok()) return FailNesting(Peek().start, "too many nested parentheses");
   ExprPtr exponent = ParseFactor();
   if (!exponent) return nullptr;
   Location location = base->location;
@@ -1726,7 +1741,7 @@ ExprPtr Parser::ParseReplacementField(const Token& token, const StringParts& par
 // nested fields.
 ExprPtr Parser::ParseFormatSpec(const Token& token, const StringParts& parts, size_t* pos) {
   NestingGuard guard(this);
-  if (!guard.ok()) return FailAt(token.start, "f-string: expressions nested too deeply");
+  if (!guard.ok()) return FailNesting(token.start, "f-string: expressions nested too deeply");
   std::string_view body = parts.body;
   Location location = LocationInString(token, parts, *pos);
   JoinedStrBuilder builder;

@@ -7,8 +7,10 @@
 // CPython's message where CPython has a well-known one ("invalid syntax",
 // "unexpected indent", "expected ':'", "unterminated string literal (detected at
 // line 1)", "'(' was never closed", ...). Nesting deeper than kMaxNesting is a
-// SyntaxError too ("too many nested parentheses"), so deep input cannot overflow
-// the C++ stack.
+// SyntaxError too ("too many nested parentheses"), and so is nesting deeper
+// than the thread's stack holds (runtime/stack_limit.h: a host thread's stack
+// may be small), as CPython's MemoryError, so deep input cannot overflow the C++
+// stack.
 
 #ifndef ISLET_LANG_PARSER_H_
 #define ISLET_LANG_PARSER_H_
@@ -27,8 +29,18 @@ inline constexpr int kMaxNesting = 200;
 
 struct SyntaxErrorInfo {
   // Which SyntaxError: IndentationError for a block's indentation, TabError
-  // for tabs and spaces mixed inconsistently.
-  enum class Kind : uint8_t { kSyntax, kIndentation, kTab };
+  // for tabs and spaces mixed inconsistently. Or, for nesting deeper than the
+  // thread's stack holds, not a SyntaxError but what CPython raises: from the
+  // parser MemoryError "Parser stack overflowed - Python source too complex to
+  // parse", from name resolution RecursionError "Stack overflow (used 220 kB)
+  // during compilation".
+  enum class Kind : uint8_t {
+    kSyntax,
+    kIndentation,
+    kTab,
+    kParserStackOverflow,
+    kCompilerStackOverflow,
+  };
   std::string message;  // "invalid syntax"
   int line = 0;         // 1-based
   // 1-based, in code points, as CPython's offset; 0 at the end of the input

@@ -9,6 +9,9 @@
 #include <variant>
 #include <vector>
 
+#include "runtime/stack_limit.h"
+#include "runtime/str_cat.h"
+
 namespace islet::lang {
 namespace {
 
@@ -265,6 +268,15 @@ class Resolver {
   }
 
   void VisitExpr(Scope* scope, Expr& expr, bool store = false) {
+    // Expressions nest; the tallest the parser allows need more stack than a
+    // host thread's small one may have left.
+    if (StackExhausted()) [[unlikely]] {
+      if (error_) return;
+      Fail(StrCat("Stack overflow (used ", StackBytesUsed() / 1024, " kB) during compilation"),
+           expr.location);
+      error_->kind = SyntaxErrorInfo::Kind::kCompilerStackOverflow;
+      return;
+    }
     if (auto* name = std::get_if<Name>(&expr.node)) {
       scope->names.push_back(name);
       if (store) {

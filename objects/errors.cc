@@ -30,6 +30,11 @@ std::nullptr_t RaiseObject(Ref<Object> exception) {
   return nullptr;
 }
 
+void RaiseStackOverflow(std::string_view where) {
+  Raise(WellKnown::kRecursionError,
+        StrCat("Stack overflow (used ", StackBytesUsed() / 1024, " kB)", where));
+}
+
 bool ExceptionPending() { return Interpreter::Current()->pending_exception() != nullptr; }
 
 bool ExceptionMatches(WellKnown type) { return ExceptionMatches(WellKnownType(type)); }

@@ -18,6 +18,7 @@
 #include "absl/status/status.h"
 #include "objects/well_known.h"
 #include "runtime/object.h"
+#include "runtime/stack_limit.h"
 #include "runtime/type_object.h"
 
 namespace islet {
@@ -28,6 +29,23 @@ std::nullptr_t Raise(WellKnown type, std::string_view message);
 std::nullptr_t Raise(TypeObject* type, std::string_view message);
 // Raises `exception`, an exception instance.
 std::nullptr_t RaiseObject(Ref<Object> exception);
+
+// CheckStack: whether the calling thread's C++ stack has room for one more level
+// of recursion (runtime/stack_limit.h). If not, raises RecursionError "Stack
+// overflow (used 8152 kB)" followed by `where`, which names what was being done
+// in CPython's words (" while getting the repr of an object", " in comparison"),
+// and returns false. Every path that can recurse through the object protocol
+// checks it on the way in; the evaluator checks it for every call and
+// expression.
+//
+//   if (!CheckStack(" in comparison")) return nullptr;
+void RaiseStackOverflow(std::string_view where);
+inline bool CheckStack(std::string_view where) {
+  if (!StackExhausted()) [[likely]]
+    return true;
+  RaiseStackOverflow(where);
+  return false;
+}
 
 // Whether an exception is pending in the current interpreter.
 bool ExceptionPending();

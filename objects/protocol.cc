@@ -110,7 +110,7 @@ std::string FullyQualifiedName(const TypeObject* type) {
 // before it dispatches: this is the embedding API's boundary.
 
 Ref<Object> Repr(Object* object) {
-  if (!CheckOwned(object)) return nullptr;
+  if (!CheckOwned(object) || !CheckStack(" while getting the repr of an object")) return nullptr;
   if (UnaryFn repr = object->type()->slots().repr) return CheckStrResult(repr(object), "__repr__");
   char text[64];
   std::snprintf(text, sizeof(text), " object at %p>", static_cast<void*>(object));
@@ -118,7 +118,7 @@ Ref<Object> Repr(Object* object) {
 }
 
 Ref<Object> Str(Object* object) {
-  if (!CheckOwned(object)) return nullptr;
+  if (!CheckOwned(object) || !CheckStack(" while getting the str of an object")) return nullptr;
   if (UnaryFn str = object->type()->slots().str) return CheckStrResult(str(object), "__str__");
   return Repr(object);
 }
@@ -157,6 +157,8 @@ std::optional<std::string> StrText(Object* object) {
 // Hashing, truth, comparison
 // ---------------------------------------------------------------------------
 
+// Not checked against the stack here (the hottest entry point: every dict
+// lookup): the hash slots that hash what their object holds check it.
 int64_t Hash(Object* object) {
   if (!CheckOwned(object)) return -1;
   if (HashFn hash = object->type()->slots().hash) return hash(object);
@@ -223,7 +225,7 @@ Ref<Object> DispatchRichCompare(Object* left, Object* right, CompareOp op) {
 }  // namespace
 
 Ref<Object> RichCompare(Object* left, Object* right, CompareOp op) {
-  if (!CheckOwned(left) || !CheckOwned(right)) return nullptr;
+  if (!CheckOwned(left) || !CheckOwned(right) || !CheckStack(" in comparison")) return nullptr;
   return DispatchRichCompare(left, right, op);
 }
 
@@ -233,6 +235,7 @@ int RichCompareBool(Object* left, Object* right, CompareOp op) {
     if (op == CompareOp::kEq) return 1;
     if (op == CompareOp::kNe) return 0;
   }
+  if (!CheckStack(" in comparison")) return -1;
   Ref<Object> result = DispatchRichCompare(left, right, op);
   if (!result) return -1;
   return IsTrue(result.get());
@@ -447,15 +450,20 @@ Ref<Object> SuperGetAttr(TypeObject* type, Object* object, const Name* name) {
 
 namespace {
 
-// Whether `type` is a subclass of `classinfo`; -1 if `classinfo` is neither a
-// class nor a tuple of classinfos.
-int MatchesClassInfo(const TypeObject* type, Object* classinfo) {
+// What MatchesClassInfo returns when `classinfo` is neither a class nor a tuple
+// of classinfos (no exception pending).
+constexpr int kNotClassInfo = -2;
+
+// Whether `type` is a subclass of `classinfo`: 1 or 0, kNotClassInfo, or -1 with
+// RecursionError pending for tuples nested too deep (`where` says which check).
+int MatchesClassInfo(const TypeObject* type, Object* classinfo, std::string_view where) {
   if (IsInstance(classinfo, WellKnown::kType)) {
     return type->IsSubtypeOf(static_cast<TypeObject*>(classinfo)) ? 1 : 0;
   }
-  if (!IsInstance(classinfo, WellKnown::kTuple)) return -1;
+  if (!IsInstance(classinfo, WellKnown::kTuple)) return kNotClassInfo;
+  if (!CheckStack(where)) return -1;
   for (const Ref<Object>& item : TupleItems(classinfo)) {
-    int match = MatchesClassInfo(type, item.get());
+    int match = MatchesClassInfo(type, item.get(), where);
     if (match != 0) return match;
   }
   return 0;
@@ -464,9 +472,10 @@ int MatchesClassInfo(const TypeObject* type, Object* classinfo) {
 }  // namespace
 
 int IsInstanceOf(Object* object, Object* classinfo) {
-  int match = MatchesClassInfo(object->type(), classinfo);
-  if (match < 0) {
+  int match = MatchesClassInfo(object->type(), classinfo, " in __instancecheck__");
+  if (match == kNotClassInfo) {
     Raise(WellKnown::kTypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    return -1;
   }
   return match;
 }
@@ -476,10 +485,11 @@ int IsSubclassOf(Object* cls, Object* classinfo) {
     Raise(WellKnown::kTypeError, "issubclass() arg 1 must be a class");
     return -1;
   }
-  int match = MatchesClassInfo(static_cast<TypeObject*>(cls), classinfo);
-  if (match < 0) {
+  int match = MatchesClassInfo(static_cast<TypeObject*>(cls), classinfo, " in __subclasscheck__");
+  if (match == kNotClassInfo) {
     Raise(WellKnown::kTypeError,
           "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    return -1;
   }
   return match;
 }
@@ -489,7 +499,9 @@ int IsSubclassOf(Object* cls, Object* classinfo) {
 // ---------------------------------------------------------------------------
 
 Ref<Object> Call(Object* callable, const CallArgs& args) {
-  if (!CheckOwned(callable) || !CheckOwned(args)) return nullptr;
+  if (!CheckOwned(callable) || !CheckOwned(args) || !CheckStack(" while calling a Python object")) {
+    return nullptr;
+  }
   if (CallFn call = callable->type()->slots().call) return call(callable, args);
   return Raise(WellKnown::kTypeError, StrCat("'", NameOf(callable), "' object is not callable"));
 }
@@ -519,7 +531,7 @@ Ref<Object> CallMethod(Object* object, std::string_view name,
 // ---------------------------------------------------------------------------
 
 Ref<Object> GetIter(Object* object) {
-  if (!CheckOwned(object)) return nullptr;
+  if (!CheckOwned(object) || !CheckStack(" while getting an iterator")) return nullptr;
   UnaryFn iter = object->type()->slots().iter;
   if (iter == nullptr) {
     return Raise(WellKnown::kTypeError, StrCat("'", NameOf(object), "' object is not iterable"));
@@ -535,7 +547,9 @@ Ref<Object> GetIter(Object* object) {
 Ref<Object> SelfIter(Object* self) { return Ref<Object>::Borrow(self); }
 
 Ref<Object> IterNext(Object* iterator) {
-  if (!CheckOwned(iterator)) return nullptr;
+  if (!CheckOwned(iterator) || !CheckStack(" while getting the next item of an iterator")) {
+    return nullptr;
+  }
   if (UnaryFn next = iterator->type()->slots().next) return next(iterator);
   return Raise(WellKnown::kTypeError, StrCat("'", NameOf(iterator), "' object is not an iterator"));
 }
@@ -545,14 +559,16 @@ Ref<Object> IterNext(Object* iterator) {
 // ---------------------------------------------------------------------------
 
 int64_t Length(Object* object) {
-  if (!CheckOwned(object)) return -1;
+  if (!CheckOwned(object) || !CheckStack(" while getting the length of an object")) return -1;
   if (LengthFn length = object->type()->slots().length) return length(object);
   Raise(WellKnown::kTypeError, StrCat("object of type '", NameOf(object), "' has no len()"));
   return -1;
 }
 
 Ref<Object> GetItem(Object* container, Object* key) {
-  if (!CheckOwned(container) || !CheckOwned(key)) return nullptr;
+  if (!CheckOwned(container) || !CheckOwned(key) || !CheckStack(" while getting an item")) {
+    return nullptr;
+  }
   if (BinaryFn getitem = container->type()->slots().getitem) return getitem(container, key);
   return Raise(WellKnown::kTypeError,
                StrCat("'", NameOf(container), "' object is not subscriptable"));
@@ -576,7 +592,9 @@ bool DelItem(Object* container, Object* key) {
 }
 
 int Contains(Object* container, Object* item) {
-  if (!CheckOwned(container) || !CheckOwned(item)) return -1;
+  if (!CheckOwned(container) || !CheckOwned(item) || !CheckStack(" in a membership test")) {
+    return -1;
+  }
   if (ContainsFn contains = container->type()->slots().contains) return contains(container, item);
   if (container->type()->slots().iter == nullptr) {
     Raise(WellKnown::kTypeError,

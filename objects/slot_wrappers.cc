@@ -284,7 +284,10 @@ std::string_view SlotWrapperName(const SlotWrapperObject& wrapper) {
   return DunderText(wrapper.def->dunder);
 }
 
+// The slot is called directly, not through the protocol's guarded entry points:
+// `f = f.__call__` many times over makes a chain that recurses here.
 Ref<Object> CallSlotWrapper(const SlotWrapperObject& wrapper, Object* self, const CallArgs& args) {
+  if (!CheckStack(" while calling a Python object")) return nullptr;
   if (!args.kwnames.empty() && wrapper.def->call != &WrapCall && wrapper.def->call != &WrapInit) {
     return Raise(WellKnown::kTypeError,
                  StrCat("wrapper ", SlotWrapperName(wrapper), "() takes no keyword arguments"));

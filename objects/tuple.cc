@@ -2,6 +2,7 @@
 
 #include "interp/interpreter.h"
 #include "interp/ownership.h"
+#include "objects/errors.h"
 #include "objects/immortals.h"
 #include "objects/list.h"
 #include "objects/protocol.h"
@@ -50,6 +51,8 @@ Ref<Object> TupleFromIterable(Object* iterable) {
 }
 
 bool XxHashAccumulator::Add(Object* item) {
+  // The item may be a tuple nested a million times.
+  if (!CheckStack(" while getting the hash of an object")) return false;
   const int64_t lane = Hash(item);
   if (lane == -1) return false;
   acc_ += static_cast<uint64_t>(lane) * kXxPrime2;

@@ -52,7 +52,8 @@ Ref<Object> TupleFromIterable(Object* iterable);
 //   return acc.Finish(count);                  // tuple; FinishWithoutLength for slice
 class XxHashAccumulator {
  public:
-  // Mixes in Hash(item); false with an exception pending if it is unhashable.
+  // Mixes in Hash(item); false with an exception pending if it is unhashable,
+  // or if the stack is too deep to hash it (objects/errors.h, CheckStack).
   bool Add(Object* item);
   // The tuple hash of `count` items mixed in (never -1).
   int64_t Finish(uint64_t count) const;

@@ -70,6 +70,7 @@ Ref<Object> MethodRichCompare(Object* object, Object* other, CompareOp op) {
 
 // CPython's: the bound object's identity, mixed with the function's hash.
 int64_t MethodHash(Object* object) {
+  if (!CheckStack(" while getting the hash of an object")) return -1;  // a method of a method ...
   MethodObject* method = AsMethod(object);
   int64_t function_hash = Hash(method->function.get());
   if (function_hash == -1) return -1;

@@ -66,6 +66,7 @@ Ref<Object> MappingProxyStr(Object* self) {
 
 // Hashable if the mapping is (since Python 3.12); a type's dict is not.
 int64_t MappingProxyHash(Object* self) {
+  if (!CheckStack(" while getting the hash of an object")) return -1;  // a proxy of a proxy ...
   Ref<Object> mapping = Mapping(self);
   if (!mapping) return -1;
   return Hash(mapping.get());

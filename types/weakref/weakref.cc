@@ -85,6 +85,7 @@ int64_t WeakRefHash(Object* self) {
     Raise(WellKnown::kTypeError, "weak object has gone away");
     return -1;
   }
+  if (!CheckStack(" while getting the hash of an object")) return -1;
   int64_t hash = Hash(referent.get());
   if (hash != -1) ref->cached_hash = hash;
   return hash;
